@@ -1,0 +1,46 @@
+// Runs the enabled rules over a parsed report.
+
+import type { ResolvedConfig } from './config';
+import type { ReportModel } from './model';
+import { RULES } from './rules';
+import type { Problem, Report, Rule, Severity, SeveritySetting } from './rules/types';
+
+export function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting {
+  return config.rules.get(rule.meta.id) ?? rule.meta.defaultSeverity;
+}
+
+export interface LintOptions {
+  /** Only these rules (ids); all enabled rules when absent. */
+  only?: ReadonlySet<string>;
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (ruleId: string, error: unknown) => void;
+}
+
+/** The problems of a report, in document order. A rule that throws is skipped, never the whole lint. */
+export function lint(model: ReportModel, config: ResolvedConfig, options: LintOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of RULES) {
+    if (options.only && !options.only.has(rule.meta.id)) continue;
+    const sev = severityOf(rule, config);
+    if (sev === 'off') continue;
+    const severity: Severity = sev;
+    const found: Problem[] = [];
+    try {
+      rule.check({
+        model,
+        text: model.text,
+        config,
+        report(p: Report) {
+          if (!(p.start >= 0 && p.end >= p.start && p.end <= model.text.length)) return;
+          found.push({ ...p, fixes: p.fixes ?? [], rule: rule.meta.id, severity });
+        },
+      });
+    } catch (e) {
+      options.onRuleError?.(rule.meta.id, e);
+      continue;
+    }
+    problems.push(...found);
+  }
+  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  return problems;
+}

@@ -1,0 +1,66 @@
+// Chinese numerals as used in heading numbers: 一 … 十 … 九十九, with 〇/零 and 百 accepted.
+
+const DIGIT: Record<string, number> = {
+  '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+};
+
+export function isChineseNumeralChar(c: string): boolean {
+  return c in DIGIT || c === '十' || c === '百';
+}
+
+/** The value of a Chinese numeral such as 十四 or 二十一, or -1 when the string is not one. */
+export function parseChineseNumeral(s: string): number {
+  if (s.length === 0 || s.length > 5) return -1;
+  let total = 0;
+  let current = -1; // pending digit
+  let lastUnit = 1000;
+  for (const ch of s) {
+    if (ch in DIGIT) {
+      if (current !== -1) return -1; // two digits in a row (一二) is not a number
+      current = DIGIT[ch];
+    } else if (ch === '十' || ch === '百') {
+      const unit = ch === '十' ? 10 : 100;
+      if (unit >= lastUnit) return -1;
+      total += (current === -1 ? 1 : current) * unit;
+      if (current === 0) return -1;
+      current = -1;
+      lastUnit = unit;
+    } else {
+      return -1;
+    }
+  }
+  if (current !== -1) {
+    if (current === 0 && total === 0) return -1;
+    total += current;
+  }
+  return total > 0 ? total : -1;
+}
+
+const DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Writes n (1 … 999) as a heading numeral: 1 → 一, 10 → 十, 14 → 十四, 20 → 二十, 105 → 一百〇五. */
+export function formatChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 999) return String(n);
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  let s = '';
+  if (h) s += DIGITS[h] + '百';
+  if (t) s += (t === 1 && !h ? '' : DIGITS[t]) + '十';
+  else if (h && u) s += '〇';
+  if (u) s += DIGITS[u];
+  return s;
+}
+
+/** Parses ASCII or full-width digits; -1 when there are none or other characters. */
+export function parseDigits(s: string): number {
+  if (s.length === 0) return -1;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff10 && c <= 0xff19) c -= 0xff10 - 0x30;
+    if (c < 0x30 || c > 0x39) return -1;
+    v = v * 10 + (c - 0x30);
+  }
+  return v;
+}

@@ -1,0 +1,99 @@
+// Blanks left to fill (x%, xxxx亿斤, 第xx名, ××县, XXX同志, 【 】, （ ）, ____) and 某 redactions.
+
+import type { Placeholder, PlaceholderKind, Span } from './model';
+import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
+
+const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}/g;
+
+const QUANTITY_UNITS = new Set('亿万千百元个件项家人次斤吨批轮户辆台套座条篇场期届所亩倍部块种起例只张份度点分秒'.split(''));
+const DATE_UNITS = new Set('月日号'.split(''));
+const PLACE_UNITS = new Set('省市县区镇乡村街局委厅处科室部院校司厂站所队团'.split(''));
+const URLISH = new Set('/\\.:@#=&?_-~'.split('').map((c) => c.charCodeAt(0)));
+
+function kindOf(text: string, start: number, end: number): PlaceholderKind {
+  const p = start > 0 ? text[start - 1] : '';
+  const q = end < text.length ? text[end] : '';
+  const q2 = end + 1 < text.length ? text[end + 1] : '';
+  if (q === '%' || q === '％') return 'percent';
+  if ((p === '第' || p === '前') && (q === '名' || q === '位')) return 'rank';
+  if (q === '年') {
+    const before = text.slice(Math.max(0, start - 2), start);
+    if (/连续|[续近满达逾超近]$/u.test(before)) return 'years';
+    return 'year';
+  }
+  if (DATE_UNITS.has(q)) return 'date';
+  if ((q === '同' && q2 === '志') || (q === '先' && q2 === '生') || (q === '女' && q2 === '士')) return 'person';
+  if (p === '第' || QUANTITY_UNITS.has(q)) return 'quantity';
+  if (PLACE_UNITS.has(q)) return 'place';
+  return 'text';
+}
+
+/** Whether an x/X/× run at [start, end) is a blank rather than part of a word, a number or an address. */
+function isBlankRun(text: string, start: number, end: number): boolean {
+  const p = start > 0 ? text.charCodeAt(start - 1) : 0x0a;
+  const q = end < text.length ? text.charCodeAt(end) : 0x0a;
+  const times = text.charCodeAt(start) === 0xd7; // ×
+  const len = end - start;
+  if (isAsciiLetter(p) || isAsciiLetter(q)) return false;
+  if (times) {
+    // 3×4 is a multiplication.
+    if (isDigit(p) || isDigit(q)) return false;
+    return len >= 2 || isHan(p) || isHan(q);
+  }
+  if (URLISH.has(p) || (q !== 0x2e && URLISH.has(q))) return false;
+  if (isDigit(q)) return false; // x64, x1
+  if (isDigit(p)) {
+    // 20xx年 is a year left blank; 0x1F is not a blank.
+    return len >= 2 && q === 0x5e74 /*年*/;
+  }
+  if (q === 0x25 || q === 0xff05) return true; // x%
+  return isCjk(p) || isCjk(q);
+}
+
+export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholder[] {
+  const out: Placeholder[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const raw = m[0];
+    const c = raw.charCodeAt(0);
+    if (c === 0x78 || c === 0x58 || c === 0xd7 || c === 0xff58 || c === 0xff38) {
+      if (!isBlankRun(text, start, end)) continue;
+      out.push({ start, end, raw, kind: kindOf(text, start, end) });
+    } else {
+      out.push({ start, end, raw, kind: 'text' });
+    }
+  }
+  for (const re of extra) {
+    const g = re.global ? re : new RegExp(re.source, re.flags + 'g');
+    g.lastIndex = 0;
+    for (let m = g.exec(text); m; m = g.exec(text)) {
+      if (m[0].length === 0) {
+        g.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = start + m[0].length;
+      if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, raw: m[0], kind: 'text' });
+    }
+  }
+  if (extra.length) out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Characters after a single 某 that make an ordinary word (某些, 某种, 某个, 某一 …), not a redaction. */
+const ORDINARY_AFTER = new Set('些种个一位次项天处时段类样方'.split(''));
+
+export function scanRedactions(text: string): Span[] {
+  const out: Span[] = [];
+  for (let i = text.indexOf('某'); i !== -1; i = text.indexOf('某', i)) {
+    let j = i;
+    while (j < text.length && text[j] === '某') j++;
+    const next = j < text.length ? text[j] : '';
+    if (j - i > 1 || !ORDINARY_AFTER.has(next)) out.push({ start: i, end: j });
+    i = j;
+  }
+  return out;
+}
+

@@ -1,0 +1,26 @@
+// The rule catalogue. One rule per file; add new rules to this list.
+
+import { paidMarkerMixed } from './paid-marker-mixed';
+import { paidMarkerRepeatedBegin } from './paid-marker-repeated-begin';
+import { paidMarkerSpelling } from './paid-marker-spelling';
+import { paidMarkerStrayEnd } from './paid-marker-stray-end';
+import { paidMarkerUnclosed } from './paid-marker-unclosed';
+import { paidRegionEmpty } from './paid-region-empty';
+import { placeholder } from './placeholder';
+import { redaction } from './redaction';
+import type { Rule } from './types';
+
+export const RULES: readonly Rule[] = [
+  // Paid markers
+  paidMarkerSpelling,
+  paidMarkerUnclosed,
+  paidMarkerStrayEnd,
+  paidMarkerRepeatedBegin,
+  paidRegionEmpty,
+  paidMarkerMixed,
+  // Blanks
+  placeholder,
+  redaction,
+];
+
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

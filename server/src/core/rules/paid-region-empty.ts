@@ -1,0 +1,30 @@
+import { removeSpan } from './util';
+import { msg, type Rule } from './types';
+
+export const paidRegionEmpty: Rule = {
+  meta: {
+    id: 'paid-region-empty',
+    category: 'paid',
+    title: msg('空的付费区', 'Empty paid region'),
+    description: msg('开始标记和结束标记之间没有任何内容。', 'Nothing between the begin and the end marker.'),
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    for (const issue of ctx.model.paidIssues) {
+      if (issue.kind !== 'empty') continue;
+      const r = issue.region;
+      const end = r.end!;
+      const a = removeSpan(ctx.text, r.begin);
+      const b = removeSpan(ctx.text, end);
+      const edits = a.end >= b.start ? [{ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), text: '' }] : [a, b];
+      ctx.report({
+        start: r.begin.start,
+        end: end.end,
+        unnecessary: true,
+        message: msg('付费区是空的：开始和结束标记之间没有内容。', 'The paid region is empty: nothing between its markers.'),
+        fixes: [{ title: msg('删除这对空的付费标记', 'Remove the empty pair of markers'), edits }],
+      });
+    }
+  },
+};

@@ -1,0 +1,70 @@
+// The rule mechanism: what a rule declares about itself and what it reports.
+
+import type { ReportModel } from '../model';
+import type { ResolvedConfig } from '../config';
+
+/** A text in both of the languages the product speaks. */
+export interface Msg {
+  zh: string;
+  en: string;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+/** Replace text[start, end) with `text`. Offsets are UTF-16 offsets into the document. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  title: Msg;
+  edits: Edit[];
+}
+
+export type RuleCategory = 'headings' | 'paid' | 'blanks' | 'punctuation' | 'numbers' | 'words';
+
+export interface RuleMeta {
+  /** Stable kebab-case id, used in settings, diagnostics' `code` and the documentation. */
+  id: string;
+  category: RuleCategory;
+  title: Msg;
+  description: Msg;
+  defaultSeverity: SeveritySetting;
+  /** Whether the rule offers an automatic fix that `fix all` may apply. */
+  fixable: boolean;
+}
+
+export interface Problem {
+  rule: string;
+  start: number;
+  end: number;
+  message: Msg;
+  severity: Severity;
+  /** Fixes, best first. `fix all` applies the first one. */
+  fixes: Fix[];
+  /** Marks text that is unnecessary (shown faded), e.g. a stray marker. */
+  unnecessary?: boolean;
+  /** Other places that explain the problem (the open begin marker of a repeated begin, …). */
+  related?: { start: number; end: number; message: Msg }[];
+}
+
+export type Report = Omit<Problem, 'rule' | 'severity' | 'fixes'> & { fixes?: Fix[] };
+
+export interface RuleContext {
+  readonly model: ReportModel;
+  readonly text: string;
+  readonly config: ResolvedConfig;
+  report(problem: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+export function msg(zh: string, en: string): Msg {
+  return { zh, en };
+}

@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+// Runs the integration suites (out/test/vscode/suite/index.js, built by `node esbuild.mjs --tests`)
+// inside a real VS Code, with the extension loaded from this repo in development mode.
+// Use `npm run test:vscode`, which builds first.
+//
+// Modes (env REPORT_VSCODE_RUNNER=electron|code-server; default: electron when a desktop VS Code
+// is available through VSCODE_EXECUTABLE_PATH or a `code` CLI on PATH, otherwise code-server):
+//   electron     desktop VS Code driven by @vscode/test-electron (downloads VS Code when no
+//                executable is given and REPORT_VSCODE_RUNNER=electron is forced).
+//   code-server  code-server from the repo's .cache (installed on first use), its workbench opened
+//                in headless Chromium (/usr/bin/chromium) by playwright-core; the suite runs in
+//                code-server's Node extension host.
+//
+// Other environment variables:
+//   REPORT_VSCODE_GREP       only run tests whose full title matches (mocha `grep`)
+//   REPORT_VSCODE_TIMEOUT    overall time limit in seconds (code-server mode, default 600)
+//   REPORT_VSCODE_VERBOSE=1  also print code-server's output and the browser console
+//   REPORT_VSCODE_KEEP=1     keep the temporary folder (workspace copy, logs, user data)
+//   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
+// The suites see REPORT_TEST_WORKSPACE: the absolute path of the opened workspace folder, a
+// temporary copy of test/vscode/workspace/.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format } from 'node:util';
+import {
+  InstallError,
+  ensureCodeServer,
+  findDesktopVSCode,
+  freePort,
+  remoteUri,
+  startCodeServer,
+  workbenchUrl,
+} from '../../scripts/install-code-server.mjs';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const testsIndex = join(repoRoot, 'out', 'test', 'vscode', 'suite', 'index.js');
+const fixtureDir = join(repoRoot, 'test', 'vscode', 'workspace');
+const verbose = process.env.REPORT_VSCODE_VERBOSE === '1';
+const keep = process.env.REPORT_VSCODE_KEEP === '1';
+const grep = process.env.REPORT_VSCODE_GREP ?? '';
+const timeoutSec = Number(process.env.REPORT_VSCODE_TIMEOUT ?? 600);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const t0 = Date.now();
+const elapsed = (from = t0) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
+const say = (msg) => console.log(`[vscode-tests] ${msg}`);
+
+class RunError extends Error {}
+
+function chooseMode() {
+  const forced = process.env.REPORT_VSCODE_RUNNER;
+  if (forced) {
+    if (forced !== 'electron' && forced !== 'code-server') {
+      throw new RunError(`REPORT_VSCODE_RUNNER must be "electron" or "code-server", not "${forced}"`);
+    }
+    return { mode: forced, desktop: forced === 'electron' ? findDesktopVSCode() : undefined };
+  }
+  const desktop = findDesktopVSCode();
+  return desktop ? { mode: 'electron', desktop } : { mode: 'code-server' };
+}
+
+function checkBuilt() {
+  const missing = [join(repoRoot, 'dist', 'extension.js'), join(repoRoot, 'dist', 'server.js'), testsIndex].filter((f) => !existsSync(f));
+  if (missing.length) {
+    throw new RunError(`not built: ${missing.join(', ')}\n  run \`npm run test:vscode\` (it builds the extension and the suites first)`);
+  }
+}
+
+/** A fresh temporary folder with a copy of the fixture workspace. */
+function prepareTemp() {
+  const tmp = mkdtempSync(join(tmpdir(), 'report-vscode-'));
+  const workspace = join(tmp, 'workspace');
+  cpSync(fixtureDir, workspace, { recursive: true });
+  return { tmp, workspace };
+}
+
+function suiteEnv(workspace) {
+  const env = { REPORT_TEST_WORKSPACE: workspace };
+  if (grep) env.REPORT_VSCODE_GREP = grep;
+  return env;
+}
+
+// ---------------------------------------------------------------------------------------------
+// electron mode
+
+async function runElectron(desktop, workspace) {
+  const { runTests } = await import('@vscode/test-electron');
+  say(desktop ? `desktop VS Code: ${desktop.executable}` : 'desktop VS Code: downloaded by @vscode/test-electron');
+  const code = await runTests({
+    ...(desktop ? { vscodeExecutablePath: desktop.executable } : {}),
+    extensionDevelopmentPath: repoRoot,
+    extensionTestsPath: testsIndex,
+    extensionTestsEnv: suiteEnv(workspace),
+    launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes', '--disable-workspace-trust'],
+  }).then(
+    () => 0,
+    (err) => {
+      // runTests rejects with "Test run failed with code N" when a test fails.
+      console.error(`[vscode-tests] ${err?.message ?? err}`);
+      return 1;
+    },
+  );
+  return code;
+}
+
+// ---------------------------------------------------------------------------------------------
+// code-server mode
+
+async function runCodeServer(tmp, workspace, state) {
+  const { cleanups } = state;
+  if (!existsSync(chromiumPath)) {
+    throw new RunError(`no browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  }
+  const tInstall = Date.now();
+  const paths = ensureCodeServer({ quiet: true });
+  say(`code-server ready in cache (${elapsed(tInstall)})`);
+
+  const tStart = Date.now();
+  const port = await freePort();
+  const dataDir = join(tmp, 'code-server');
+  mkdirSync(dataDir, { recursive: true });
+  const env = suiteEnv(workspace);
+  const server = await startCodeServer({ paths, dataDir, port, env, output: verbose ? 'inherit' : 'file' });
+  cleanups.push(() => server.stop());
+  state.killNow = server.killNow;
+  say(`code-server listening on ${server.base} (pgid ${server.pgid}, started in ${elapsed(tStart)})`);
+
+  const url = workbenchUrl(server.base, workspace, [
+    ['extensionDevelopmentPath', remoteUri(repoRoot)],
+    ['extensionTestsPath', remoteUri(testsIndex)],
+    ['extensionEnvironment', JSON.stringify(env)],
+  ]);
+  if (verbose) say(`workbench: ${url}`);
+
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    chromiumSandbox: false,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  cleanups.push(() => browser.close().catch(() => {}));
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+
+  let settle;
+  const exitCode = new Promise((res) => (settle = res));
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    settle({ code: Number(code) || 0 });
+  });
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const line = Array.isArray(args) ? format(...args) : format(args);
+    (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : `${line}\n`);
+  });
+  page.on('pageerror', (err) => verbose && console.error(`[browser] page error: ${err.message}`));
+  if (verbose) page.on('console', (msg) => console.log(`[browser] ${msg.type()}: ${msg.text()}`));
+  page.on('crash', () => settle({ error: 'the browser page crashed' }));
+  browser.on('disconnected', () => settle({ error: 'the browser closed unexpectedly' }));
+  server.exited.then((info) => settle({ error: `code-server exited during the run (code ${info.code}, signal ${info.signal})` }));
+
+  const tSuite = Date.now();
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+  say('workbench loaded; running the suites…');
+
+  let timer;
+  const timeout = new Promise((res) => {
+    timer = setTimeout(() => res({ error: `timed out after ${timeoutSec} s without the suites reporting an exit code` }), timeoutSec * 1000);
+  });
+  const result = await Promise.race([exitCode, timeout]);
+  clearTimeout(timer);
+  say(`suites finished in ${elapsed(tSuite)}`);
+
+  if (result.error || result.code !== 0) {
+    const shotDir = join(repoRoot, 'test-results');
+    mkdirSync(shotDir, { recursive: true });
+    const shot = join(shotDir, 'vscode-failure.png');
+    await page.screenshot({ path: shot }).then(
+      () => say(`screenshot of the workbench: ${shot}`),
+      () => {},
+    );
+    if (result.error) {
+      console.error(`[vscode-tests] FAILED: ${result.error}`);
+      const log = server.readLog();
+      if (log) console.error(`--- code-server log (tail) ---\n${log.slice(-4000)}`);
+      return 1;
+    }
+  }
+  return result.code;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const cleanups = [];
+  const state = { cleanups, killNow: undefined };
+  let tmp;
+  let finishing = false;
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch {
+        /* keep cleaning up */
+      }
+    }
+    cleanups.length = 0;
+    if (tmp && !keep) rmSync(tmp, { recursive: true, force: true });
+    else if (tmp) say(`kept ${tmp}`);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.once(sig, async () => {
+      if (finishing) return;
+      finishing = true;
+      console.error(`\n[vscode-tests] ${sig}: stopping`);
+      await cleanup();
+      process.exit(130);
+    });
+  }
+  // Last resort if the process ends some other way: no code-server may survive it.
+  process.on('exit', () => state.killNow?.());
+
+  let code = 1;
+  try {
+    const { mode, desktop } = chooseMode();
+    checkBuilt();
+    const prepared = prepareTemp();
+    tmp = prepared.tmp;
+    say(`mode: ${mode}; workspace: ${prepared.workspace}${grep ? `; grep: ${grep}` : ''}`);
+    code = mode === 'electron' ? await runElectron(desktop, prepared.workspace) : await runCodeServer(tmp, prepared.workspace, state);
+  } catch (err) {
+    if (err instanceof RunError || err instanceof InstallError) console.error(`[vscode-tests] FAILED: ${err.message}`);
+    else console.error('[vscode-tests] FAILED:', err);
+    code = 1;
+  } finally {
+    finishing = true;
+    await cleanup();
+  }
+  say(`${code === 0 ? 'passed' : `failed (exit code ${code})`} — total ${elapsed()}`);
+  process.exit(code);
+}
+
+await main();
