@@ -38,7 +38,7 @@ function isBlankRun(text: string, start: number, end: number): boolean {
   if (times) {
     // 3×4 is a multiplication.
     if (isDigit(p) || isDigit(q)) return false;
-    return len >= 2 || isHan(p) || isHan(q);
+    return len >= 2 || isHan(q);
   }
   if (URLISH.has(p) || (q !== 0x2e && URLISH.has(q))) return false;
   if (isDigit(q)) return false; // x64, x1
@@ -62,6 +62,9 @@ export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholde
       if (!isBlankRun(text, start, end)) continue;
       out.push({ start, end, raw, kind: kindOf(text, start, end) });
     } else {
+      // f() and `x()` are code, not an empty bracket left to fill.
+      const p = start > 0 ? text.charCodeAt(start - 1) : 0x0a;
+      if (c === 0x28 && (isAsciiLetter(p) || isDigit(p) || p === 0x5f || p === 0x29 || p === 0x60)) continue;
       out.push({ start, end, raw, kind: 'text' });
     }
   }

@@ -9,8 +9,13 @@ import { paidRegionEmpty } from './paid-region-empty';
 import { placeholder } from './placeholder';
 import { redaction } from './redaction';
 import type { Rule } from './types';
+import { HEADINGS_RULES } from './headings';
+import { PUNCTUATION_RULES } from './punctuation';
+import { NUMBERS_RULES } from './numbers';
+import { WORDS_RULES } from './words';
 
 export const RULES: readonly Rule[] = [
+  ...HEADINGS_RULES,
   // Paid markers
   paidMarkerSpelling,
   paidMarkerUnclosed,
@@ -21,6 +26,9 @@ export const RULES: readonly Rule[] = [
   // Blanks
   placeholder,
   redaction,
+  ...PUNCTUATION_RULES,
+  ...NUMBERS_RULES,
+  ...WORDS_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
