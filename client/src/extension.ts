@@ -1,0 +1,45 @@
+// The report extension: starts the language server and wires its results into the editor.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { PaidDecorations } from './paidDecorations';
+import { registerRuleCommands } from './ruleCommands';
+
+let client: LanguageClient | undefined;
+
+export const REPORT_SELECTOR: vscode.DocumentSelector = [{ language: 'report' }];
+
+export interface ReportApi {
+  client: LanguageClient;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Report Language Server'), { log: true });
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'report' }],
+    outputChannel: output,
+    initializationOptions: { locale: vscode.env.language, clientCommands: true },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.reportrc.json') },
+  };
+  client = new LanguageClient('report', vscode.l10n.t('Report Language Server'), serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('report.restartServer', async () => {
+      await client?.restart();
+    }),
+  );
+  registerRuleCommands(context);
+  await client.start();
+  context.subscriptions.push(new PaidDecorations(client));
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,35 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Problem, Severity } from '../core/rules/types';
+import { t, type Lang } from '../core/i18n';
+import { toRange } from './convert';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Where a rule's documentation lives: docs/rules/<id>.md beside the bundled server. */
+export function ruleDocUri(ruleId: string): string {
+  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+}
+
+export function toDiagnostic(doc: TextDocument, p: Problem, lang: Lang): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(doc, p.start, p.end),
+    severity: SEVERITY[p.severity],
+    code: p.rule,
+    codeDescription: { href: ruleDocUri(p.rule) },
+    source: 'report',
+    message: t(p.message, lang),
+  };
+  if (p.unnecessary) d.tags = [DiagnosticTag.Unnecessary];
+  if (p.related?.length) {
+    d.relatedInformation = p.related.map((r) => ({ location: { uri: doc.uri, range: toRange(doc, r.start, r.end) }, message: t(r.message, lang) }));
+  }
+  return d;
+}
