@@ -162,6 +162,10 @@ async function runCodeServer(tmp, workspace, state) {
     executablePath: chromiumPath,
     headless: true,
     chromiumSandbox: false,
+    // Signals are handled here (the code-server process group must be stopped too).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: [
       '--no-sandbox',
       '--disable-gpu',

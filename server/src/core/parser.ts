@@ -1,6 +1,6 @@
 // The report parser: one linear pass over the lines, then light passes over the blocks.
 
-import type { Block, Heading, HeadingLevel, ReportModel, Section } from './model';
+import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from './model';
 import { formatChineseNumeral, isChineseNumeralChar, parseChineseNumeral, parseDigits } from './numerals';
 import { DEFAULT_PAID_MARKERS, pairPaidMarkers, scanPaidMarkers, type PaidMarkerSpellings } from './paid';
 import { scanPlaceholders, scanRedactions } from './placeholders';
@@ -261,7 +261,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
       if (!prev || prev.level !== 3 || prev.value !== m.value - 1) m = null;
     }
     if (m || mdDepth) {
-      const h = makeHeading(text, blocks.length - 1, cs, Math.min(ce, headingEnd), m, mdDepth, rb.synthetic, bold);
+      const h = makeHeading(text, blocks.length - 1, cs, Math.min(ce, headingEnd), m, mdDepth, rb.synthetic, bold, markers.slice(markerPtr, hi));
       if (h) {
         b.kind = 'heading';
         b.heading = headings.length;
@@ -296,10 +296,17 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
 
 function makeHeading(
   text: string, block: number, cs: number, ce: number, m: MarkerMatch | null, mdDepth: number, synthetic: boolean, bold: boolean,
+  paid: readonly Span[],
 ): Heading | null {
   const markerEnd = m ? m.end : cs;
   let ts = markerEnd;
   while (ts < ce && isInlineSpace(text.charCodeAt(ts))) ts++;
+  // A paid marker between the number and the heading sentence (二、##paidbegin##标题) is not part of it.
+  for (const p of paid) {
+    if (p.start !== ts) continue;
+    ts = p.end;
+    while (ts < ce && isInlineSpace(text.charCodeAt(ts))) ts++;
+  }
   let innerBold = false;
   if (text.startsWith('**', ts)) {
     ts += 2; // 1. **标题**
@@ -332,7 +339,14 @@ function makeHeading(
   while (rest < ce && (isInlineSpace(text.charCodeAt(rest)) || text[rest] === '*')) rest++;
   if (!m && te <= ts) return null;
   const markerText = m ? text.slice(cs, m.end) : '';
-  let body = text.slice(ts, te);
+  let body = '';
+  let from = ts;
+  for (const p of paid) {
+    if (p.end <= from || p.start >= te) continue;
+    body += text.slice(from, Math.max(from, p.start));
+    from = Math.min(te, p.end);
+  }
+  body += text.slice(from, te);
   if (body.length > MAX_NAME) body = body.slice(0, MAX_NAME) + '…';
   const kind = m ? 'numbered' : 'markdown';
   return {
@@ -360,6 +374,8 @@ function isTitleLike(t: string): boolean {
 
 /** Lines that start like list items (A. 其它, 3）代码, ① …) are not part titles. */
 const LIST_LIKE = /^(?:[A-Za-z0-9０-９]{1,2}[.)）．、]|[①-⑳])/u;
+/** Markdown list items and quotes: never part titles. */
+const MD_ITEM = /^(?:[-*+][ \t\u3000]|>)/u;
 
 function hasNoSentencePunct(t: string): boolean {
   return !SENTENCE_PUNCT.test(t);
@@ -406,11 +422,19 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
   }
   // Unnumbered part titles: short lines of Chinese with no sentence punctuation, followed by more text.
   if (!oneLine) {
+    const found = headings.slice();
+    let hp = 0;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind !== 'paragraph') continue;
       const t = bt(b);
       if (t.length < 2 || t.length > 30 || !hasNoSentencePunct(t) || LIST_LIKE.test(t)) continue;
+      if (MD_ITEM.test(text.slice(b.start, b.start + 2))) continue; // a Markdown list item or quote
+      // Not between two numbered headings that continue each other (3. … 此行 … 4.).
+      while (hp < found.length && found[hp].block < i) hp++;
+      const before = found[hp - 1];
+      const after = found[hp];
+      if (before && after && before.kind === 'numbered' && after.kind === 'numbered' && before.level === after.level && after.value === before.value + 1) continue;
       if (!isHan(t.charCodeAt(t.length - 1))) continue;
       let han = 0;
       for (let k = 0; k < t.length && han < 2; k++) if (isHan(t.charCodeAt(k))) han++;

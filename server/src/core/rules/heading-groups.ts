@@ -1,0 +1,107 @@
+// Shared by the heading rules (not a rule itself): sibling groups of numbered headings, the numeral inside
+// a marker, and small tests on heading text.
+
+import type { Heading, HeadingLevel, ReportModel, Section, Span } from '../model';
+import { formatChineseNumeral, isChineseNumeralChar } from '../numerals';
+import { isDigit, isFullWidthDigit, isHan } from '../text';
+
+/** Numbered headings of one level that share a parent section (or the document's top), in document order. */
+export interface SiblingGroup {
+  /** The parent section's heading; undefined at the top of the document. */
+  parent?: Heading;
+  level: HeadingLevel;
+  items: Heading[];
+}
+
+const groupCache = new WeakMap<ReportModel, SiblingGroup[]>();
+
+/** The sibling groups of a report, computed once per parsed document. */
+export function siblingGroups(model: ReportModel): SiblingGroup[] {
+  let groups = groupCache.get(model);
+  if (groups) return groups;
+  groups = [];
+  // Explicit stack: the tree is shallow, but nothing here may depend on that.
+  const todo: { parent?: Heading; list: Section[] }[] = [{ list: model.sections }];
+  while (todo.length) {
+    const { parent, list } = todo.pop()!;
+    const byLevel: (SiblingGroup | undefined)[] = [];
+    const here: SiblingGroup[] = [];
+    for (const s of list) {
+      const h = s.heading;
+      if (h.kind === 'numbered' && h.level > 0) {
+        const level = h.level as HeadingLevel;
+        let g = byLevel[level];
+        if (!g) {
+          g = { parent, level, items: [] };
+          byLevel[level] = g;
+          here.push(g);
+        }
+        g.items.push(h);
+      }
+      if (s.children.length) todo.push({ parent: h, list: s.children });
+    }
+    groups.push(...here);
+  }
+  groups.sort((a, b) => a.items[0].start - b.items[0].start);
+  groupCache.set(model, groups);
+  return groups;
+}
+
+/** Whether the heading sentence holds a Chinese character (English items follow other conventions). */
+export function hasHanText(text: string, h: Heading): boolean {
+  const end = Math.min(h.text.end, h.text.start + 200);
+  for (let i = h.text.start; i < end; i++) if (isHan(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** Whether the report is written in Markdown (Markdown headings or bold). */
+export function isMarkdown(model: ReportModel): boolean {
+  if (model.headings.some((h) => h.kind === 'markdown')) return true;
+  const { text } = model;
+  for (const b of model.blocks) if (b.contentStart >= b.start + 2 && text.startsWith('**', b.contentStart - 2)) return true;
+  return false;
+}
+
+/** Columns of indentation before a block's first character (a tab counts 4). */
+export function indentOf(model: ReportModel, block: number): number {
+  const b = model.blocks[block];
+  const { text } = model;
+  const lineStart = model.lines.starts[b.line];
+  if (lineStart === undefined || lineStart > b.start) return 0;
+  let n = 0;
+  for (let i = lineStart; i < b.start && i - lineStart < 200; i++) n += text.charCodeAt(i) === 0x09 ? 4 : 1;
+  return n;
+}
+
+/** The numeral inside a heading's marker (三 in （三）, 12 in 12、), or null when there is none. */
+export function numeralSpan(text: string, h: Heading): Span | null {
+  let s = h.marker.start;
+  const e = h.marker.end;
+  if (s < e && (text[s] === '（' || text[s] === '(')) s++;
+  let k = s;
+  if (h.level === 1 || h.level === 2) {
+    while (k < e && isChineseNumeralChar(text[k])) k++;
+  } else {
+    while (k < e && isDigit(text.charCodeAt(k))) k++;
+  }
+  return k > s ? { start: s, end: k } : null;
+}
+
+/** A heading number written like the author wrote `sample` (Chinese numeral, ASCII or full-width digits). */
+export function writeNumber(level: HeadingLevel, value: number, sample: string): string {
+  if (level === 1 || level === 2) return formatChineseNumeral(value);
+  const ascii = String(value);
+  if (!sample || !isFullWidthDigit(sample.charCodeAt(0))) return ascii;
+  let out = '';
+  for (let i = 0; i < ascii.length; i++) out += String.fromCharCode(ascii.charCodeAt(i) + 0xff10 - 0x30);
+  return out;
+}
+
+/** The heading's marker with its number replaced by `value`, keeping the author's variant (`(三)` → `(四)`). */
+export function markerWithValue(text: string, h: Heading, value: number): string {
+  const ns = numeralSpan(text, h);
+  if (!ns) return h.markerText;
+  const o = h.marker.start;
+  const mt = h.markerText;
+  return mt.slice(0, ns.start - o) + writeNumber(h.level as HeadingLevel, value, text.slice(ns.start, ns.end)) + mt.slice(ns.end - o);
+}
