@@ -5,6 +5,8 @@
 //
 //   node scripts/install-code-server.mjs          # install if needed, print the paths
 //
+// REPORT_CODE_SERVER_CACHE=DIR puts the cache elsewhere (e.g. shared between clones).
+//
 // Other scripts import from this module: `ensureCodeServer()` (install/check), `startCodeServer()`
 // (run it on 127.0.0.1 in its own process group), `workbenchUrl()`/`remoteUri()` (the URL that
 // opens a folder with the extension loaded for development) and `findDesktopVSCode()`.
@@ -144,7 +146,6 @@ function installNode() {
 }
 
 function installCodeServer() {
-  checkPrerequisites();
   const staging = join(cacheDir, `.code-server-staging-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
@@ -177,11 +178,13 @@ export function ensureCodeServer({ quiet = false } = {}) {
   mkdirSync(cacheDir, { recursive: true });
   const started = Date.now();
   let didWork = false;
+  const needCodeServer = !codeServerInstalled();
+  if (needCodeServer) checkPrerequisites();
   if (!nodeInstalled()) {
     installNode();
     didWork = true;
   }
-  if (!codeServerInstalled()) {
+  if (needCodeServer) {
     installCodeServer();
     didWork = true;
   }

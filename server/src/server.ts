@@ -29,6 +29,8 @@ import { hover } from './lsp/hover';
 import { ReportRcFiles } from './lsp/reportrc';
 import { LEGEND, semanticTokens } from './lsp/semantic';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
+import { completions } from './lsp/completion';
+import * as workbench from './lsp/workbench';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -159,6 +161,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Report' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      completionProvider: { resolveProvider: false },
       documentHighlightProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
       semanticTokensProvider: { legend: LEGEND, full: true },
@@ -302,6 +305,32 @@ connection.onRequest('report/fixAll', async (params: { uri: string; rule?: strin
   if (!doc) return null;
   return safe('report/fixAll', null, async () => fixAllEdit(doc, await analyze(doc), params.rule));
 });
+
+// ---- authoring: completion and the workbench requests (renumber, paid markers, blanks) ---------------
+
+connection.onCompletion(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return safe('completion', null, async () => completions(doc, (await analyze(doc)).model, params.position, lang, params.context));
+});
+
+/** Runs a workbench request on the current analysis of an open document; null when it is not open. */
+function onDocumentRequest<P extends { uri: string }, R>(method: string, fn: (doc: TextDocument, analysis: Analysis, params: P) => R): void {
+  connection.onRequest(method, async (params: P) => {
+    const doc = params && typeof params.uri === 'string' ? documents.get(params.uri) : undefined;
+    if (!doc) return null;
+    return safe(method, null, async () => fn(doc, await analyze(doc), params));
+  });
+}
+
+onDocumentRequest('report/renumber', workbench.renumber);
+onDocumentRequest('report/nextHeading', workbench.nextHeading);
+onDocumentRequest('report/wrapPaid', workbench.wrap);
+onDocumentRequest('report/unwrapPaid', workbench.unwrap);
+onDocumentRequest('report/textWithoutPaidMarkers', (_doc, analysis) => workbench.withoutPaidMarkers(analysis));
+onDocumentRequest('report/nextBlank', workbench.blank);
+
+// ---- end of authoring ------------------------------------------------------------------------------------
 
 documents.listen(connection);
 connection.listen();

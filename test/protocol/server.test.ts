@@ -25,7 +25,9 @@ async function start(opts: { locale?: string; pull?: boolean; settings?: Record<
   proc.stderr!.on('data', (d) => (err += d));
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   const pushed = new Map<string, unknown[]>();
-  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => pushed.set(p.uri, p.diagnostics));
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+    pushed.set(p.uri, p.diagnostics);
+  });
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => opts.settings ?? {}));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);

@@ -93,7 +93,7 @@ async function runElectron(desktop, workspace) {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: testsIndex,
     extensionTestsEnv: suiteEnv(workspace),
-    launchArgs: [workspace, '--disable-extensions', '--skip-welcome', '--skip-release-notes', '--disable-workspace-trust'],
+    launchArgs: [workspace, '--disable-extensions'],
   }).then(
     () => 0,
     (err) => {
@@ -182,7 +182,8 @@ async function runCodeServer(tmp, workspace, state) {
   let settle;
   const exitCode = new Promise((res) => (settle = res));
   await page.exposeFunction('codeAutomationExit', (code) => {
-    settle({ code: Number(code) || 0 });
+    const n = Number(code);
+    settle(Number.isInteger(n) ? { code: n } : { error: `the suites reported a strange exit code: ${code}` });
   });
   // The workbench's log: the extension host's console (the suites' output) and the workbench's own
   // messages, which are mostly offline noise; see forwardLog.

@@ -4,8 +4,21 @@ const DIGIT: Record<string, number> = {
   '〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
 };
 
+/** Digit values indexed by code point − U+4E00 (〇 is handled apart); -1 for other characters. */
+const DIGIT_CODE = (() => {
+  const table = new Int8Array(0x5200).fill(-1);
+  for (const [ch, v] of Object.entries(DIGIT)) if (ch !== '〇') table[ch.charCodeAt(0) - 0x4e00] = v;
+  return table;
+})();
+
+const NUMERAL_CODES = new Set([...Object.keys(DIGIT), '十', '百'].map((c) => c.charCodeAt(0)));
+
 export function isChineseNumeralChar(c: string): boolean {
-  return c in DIGIT || c === '十' || c === '百';
+  return c.length === 1 && NUMERAL_CODES.has(c.charCodeAt(0));
+}
+
+export function isChineseNumeralCode(c: number): boolean {
+  return NUMERAL_CODES.has(c);
 }
 
 /** The value of a Chinese numeral such as 十四 or 二十一, or -1 when the string is not one. */
@@ -15,9 +28,13 @@ export function parseChineseNumeral(s: string): number {
   let current = -1; // pending digit
   let lastUnit = 1000;
   for (const ch of s) {
-    if (ch in DIGIT) {
+    const d = DIGIT_CODE[ch.charCodeAt(0) - 0x4e00];
+    if (d !== undefined && d >= 0 && ch !== '十' && ch !== '百') {
       if (current !== -1) return -1; // two digits in a row (一二) is not a number
-      current = DIGIT[ch];
+      current = d;
+    } else if (ch === '〇') {
+      if (current !== -1) return -1;
+      current = 0;
     } else if (ch === '十' || ch === '百') {
       const unit = ch === '十' ? 10 : 100;
       if (unit >= lastUnit) return -1;

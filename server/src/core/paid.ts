@@ -26,6 +26,8 @@ const FUZZY = new RegExp(
   'giu',
 );
 
+const LOCATE = /pa(?:id|ge)/gi;
+
 function typeOf(raw: string): PaidMarkerType {
   const lower = raw.toLowerCase();
   if (lower.includes('begin')) return 'begin';
@@ -75,8 +77,15 @@ export function scanPaidMarkers(text: string, spellings: PaidMarkerSpellings = D
   for (const s of custom) {
     for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + s.length)) found.push(make(i, i + s.length, accepted.get(s)!, false));
   }
-  FUZZY.lastIndex = 0;
-  for (let m = FUZZY.exec(text); m; m = FUZZY.exec(text)) {
+  // Every marker holds "paid" or "page": find those cheaply, then match the full pattern around each.
+  let lastEnd = 0;
+  LOCATE.lastIndex = 0;
+  for (let hit = LOCATE.exec(text); hit; hit = LOCATE.exec(text)) {
+    FUZZY.lastIndex = Math.max(lastEnd, hit.index - 8);
+    const m = FUZZY.exec(text);
+    if (!m || m.index > hit.index) continue;
+    LOCATE.lastIndex = m.index + m[0].length;
+    lastEnd = LOCATE.lastIndex;
     let start = m.index;
     let end = start + m[0].length;
     let raw = m[0];
@@ -87,7 +96,7 @@ export function scanPaidMarkers(text: string, spellings: PaidMarkerSpellings = D
       end = start + exact.length;
       raw = exact;
     }
-    if (found.some((f) => f.start < end && start < f.end)) continue;
+    if (custom.length ? found.some((f) => f.start < end && start < f.end) : found.length > 0 && found[found.length - 1].end > start) continue;
     const type = accepted.get(raw) ?? typeOf(raw);
     found.push(make(start, end, type, !accepted.has(raw)));
   }

@@ -1,7 +1,7 @@
 // The report parser: one linear pass over the lines, then light passes over the blocks.
 
 import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from './model';
-import { formatChineseNumeral, isChineseNumeralChar, parseChineseNumeral, parseDigits } from './numerals';
+import { formatChineseNumeral, isChineseNumeralCode, parseChineseNumeral, parseDigits } from './numerals';
 import { DEFAULT_PAID_MARKERS, pairPaidMarkers, scanPaidMarkers, type PaidMarkerSpellings } from './paid';
 import { scanPlaceholders, scanRedactions } from './placeholders';
 import { countNonSpace, isDigit, isHan, isInlineSpace, LineIndex } from './text';
@@ -42,8 +42,8 @@ export function matchMarker(text: string, i: number, end: number): MarkerMatch |
   const c = text[i];
   if (c === '（' || c === '(') {
     let j = i + 1;
-    if (j < end && isChineseNumeralChar(text[j])) {
-      while (j < end && j - i <= 5 && isChineseNumeralChar(text[j])) j++;
+    if (j < end && isChineseNumeralCode(text.charCodeAt(j))) {
+      while (j < end && j - i <= 5 && isChineseNumeralCode(text.charCodeAt(j))) j++;
       if (j >= end || (text[j] !== '）' && text[j] !== ')')) return null;
       const value = parseChineseNumeral(text.slice(i + 1, j));
       if (value < 1) return null;
@@ -59,9 +59,9 @@ export function matchMarker(text: string, i: number, end: number): MarkerMatch |
     if (e < end && text[e] === '、') e++;
     return { level: 4, value, end: e, canonical: canonicalMarker(4, value) };
   }
-  if (isChineseNumeralChar(c)) {
+  if (isChineseNumeralCode(text.charCodeAt(i))) {
     let j = i;
-    while (j < end && j - i < 5 && isChineseNumeralChar(text[j])) j++;
+    while (j < end && j - i < 5 && isChineseNumeralCode(text.charCodeAt(j))) j++;
     if (j >= end) return null;
     const sep = text[j];
     if (sep !== '、' && sep !== '.' && sep !== '．') return null;
@@ -87,8 +87,6 @@ export function matchMarker(text: string, i: number, end: number): MarkerMatch |
   return null;
 }
 
-/** Marks that end a heading sentence. */
-const HEADING_END = new Set(['。', '！', '？', '：']);
 /** Marks that may trail a standalone heading without ending a sentence. */
 const SOFT_END = new Set(['；', '，', '、', ';', ',', '.', ':', '!', '?']);
 /** What may precede a paragraph break inside a long line. */
@@ -96,7 +94,7 @@ const BREAK_AFTER = new Set('。！？：；…”’）】》!?'.split(''));
 const SENTENCE_PUNCT = /[，。；：！？,;:!?]/u;
 const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})[ \u3000]?年[ \u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]?月(?:[ \u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]?日)?$|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$/u;
 const PAREN_DATE = /^[（(][^（）()]{0,20}年[^（）()]{0,20}[）)]$/u;
-const CLOSING = /^(?:以上(?:报告|述职|汇报|是我)|特此(?:报告|汇报)|请予审议|恳请|敬请|谢谢|一年来的工作成绩|总之|总而言之|综上所述)/u;
+const CLOSING = /(?:以上(?:报告|述职|汇报|是我)|特此(?:报告|汇报)|请予审议|恳请|敬请|谢谢|一年来的工作成绩|总之|总而言之|综上所述)/uy;
 
 interface RawBlock {
   start: number;
@@ -134,7 +132,7 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
       i = j;
       continue;
     }
-    if (i > segStart && (c === 0xff08 /*（*/ || isChineseNumeralChar(text[i])) && '。！？；：'.includes(text[i - 1])) {
+    if (i > segStart && (c === 0xff08 /*（*/ || isChineseNumeralCode(text.charCodeAt(i))) && '。！？；：'.includes(text[i - 1])) {
       const m = matchMarker(text, i, Math.min(e, i + 12));
       if (m && m.level <= 2) {
         push(segStart, i);
@@ -168,6 +166,9 @@ function rawBlocks(text: string, lines: LineIndex): { blocks: RawBlock[]; oneLin
   return { blocks, oneLine };
 }
 
+/** First characters of Markdown rules, HTML, images, tables and TOC lines. */
+const RULE_START = new Set('-*_=<!|+'.split('').map((c) => c.charCodeAt(0)));
+
 function isRuleLine(t: string): boolean {
   return (
     /^(?:[-*_=]\s*){3,}$/u.test(t) ||
@@ -194,9 +195,30 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     return n;
   };
+  // Prefix sums of the markers' own characters, to subtract them from any range in O(log n).
+  const markerPrefix = new Float64Array(markers.length + 1);
+  for (let k = 0; k < markers.length; k++) markerPrefix[k + 1] = markerPrefix[k] + countNonSpace(text, markers[k].start, markers[k].end);
+  const firstMarkerEndingAfter = (pos: number): number => {
+    let lo = 0;
+    let hi = markers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (markers[mid].end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const countChars = (start: number, end: number): number => {
     let n = countNonSpace(text, start, end);
-    for (const m of markers) if (m.start < end && start < m.end) n -= countNonSpace(text, Math.max(start, m.start), Math.min(end, m.end));
+    let lo = firstMarkerEndingAfter(start);
+    if (lo < markers.length && markers[lo].start < start) {
+      n -= countNonSpace(text, start, Math.min(end, markers[lo].end));
+      lo++;
+    }
+    let hi = lo;
+    while (hi < markers.length && markers[hi].end <= end) hi++;
+    n -= markerPrefix[hi] - markerPrefix[lo];
+    if (hi < markers.length && markers[hi].start < end) n -= countNonSpace(text, markers[hi].start, end);
     return n;
   };
 
@@ -231,11 +253,12 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     // Markdown prefixes.
     let mdDepth = 0;
-    const hashes = /^#{1,6}(?=[ \t\u3000])/u.exec(text.slice(cs, Math.min(ce, cs + 8)));
+    const first = text.charCodeAt(cs);
+    const hashes = first === 0x23 /*#*/ ? /^#{1,6}(?=[ \t\u3000])/u.exec(text.slice(cs, Math.min(ce, cs + 8))) : null;
     if (hashes) {
       mdDepth = hashes[0].length;
       [cs] = trimRange(text, cs + mdDepth, ce);
-    } else {
+    } else if (first === 0x3e /*>*/ || first === 0x2d /*-*/ || first === 0x2a /***/ || first === 0x2b /*+*/) {
       const lead = /^(?:>[ \t]*)*(?:[-*+][ \t]+)?/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
       if (lead && lead[0].length) [cs] = trimRange(text, cs + lead[0].length, ce);
     }
@@ -251,7 +274,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     b.contentStart = cs;
     b.contentEnd = ce;
-    if (!mdDepth && ce - cs < 400 && isRuleLine(text.slice(rb.start, rb.end))) {
+    if (!mdDepth && ce - cs < 400 && RULE_START.has(text.charCodeAt(rb.start)) && isRuleLine(text.slice(rb.start, rb.end))) {
       b.kind = 'rule';
       continue;
     }
@@ -315,13 +338,13 @@ function makeHeading(
   let k = ts;
   let terminatorAt = -1;
   for (; k < ce; k++) {
-    const ch = text[k];
-    if (HEADING_END.has(ch)) {
+    const ch = text.charCodeAt(k);
+    if (ch === 0x3002 /*。*/ || ch === 0xff01 /*！*/ || ch === 0xff1f /*？*/ || ch === 0xff1a /*：*/) {
       terminatorAt = k;
       break;
     }
-    if (synthetic && k - ts >= 2 && isInlineSpace(text.charCodeAt(k))) break;
-    if ((innerBold || bold) && text.startsWith('**', k)) break; // **1、标题**正文
+    if (synthetic && k - ts >= 2 && isInlineSpace(ch)) break;
+    if (ch === 0x2a && (innerBold || bold) && text.charCodeAt(k + 1) === 0x2a) break; // **1、标题**正文
   }
   let te = k;
   let terminator = terminatorAt >= 0 ? text[terminatorAt] : '';
@@ -426,9 +449,9 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
     let hp = 0;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
-      if (b.kind !== 'paragraph') continue;
+      if (b.kind !== 'paragraph' || b.contentEnd - b.contentStart > 30) continue;
       const t = bt(b);
-      if (t.length < 2 || t.length > 30 || !hasNoSentencePunct(t) || LIST_LIKE.test(t)) continue;
+      if (t.length < 2 || !hasNoSentencePunct(t) || LIST_LIKE.test(t)) continue;
       if (MD_ITEM.test(text.slice(b.start, b.start + 2))) continue; // a Markdown list item or quote
       // Not between two numbered headings that continue each other (3. … 此行 … 4.).
       while (hp < found.length && found[hp].block < i) hp++;
@@ -462,7 +485,9 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
   const lastHeading = headings.length ? headings[headings.length - 1].block : -1;
   for (let i = lastHeading + 1; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.kind === 'paragraph' && CLOSING.test(bt(b))) b.kind = 'closing';
+    if (b.kind !== 'paragraph') continue;
+    CLOSING.lastIndex = b.contentStart;
+    if (CLOSING.test(text)) b.kind = 'closing';
   }
   return title;
 }

@@ -108,6 +108,15 @@ export function countNonSpace(text: string, start: number, end: number): number 
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
+    // Fast path: Han characters and CJK punctuation, the bulk of a report.
+    if (c > 0x3000 && c < 0xd800) {
+      n++;
+      continue;
+    }
+    if (c > 0x20 && c < 0x7f) {
+      n++;
+      continue;
+    }
     if (isInlineSpace(c) || isLineBreak(c) || c === 0x200b || c === 0x200c || c === 0x200d) continue;
     // A surrogate pair is one character.
     if (c >= 0xdc00 && c <= 0xdfff && i > start) {

@@ -47,6 +47,29 @@ export function siblingGroups(model: ReportModel): SiblingGroup[] {
   return groups;
 }
 
+/** One list of numbered headings: siblings of one level, split by indentation in Markdown documents. */
+export type Run = Heading[];
+
+/** Splits a group of siblings into lists. In Markdown, a deeper indented `1.` starts a nested list. */
+export function splitByIndent(model: ReportModel, items: Heading[], markdown: boolean): Run[] {
+  if (!markdown) return [items];
+  const runs: Run[] = [];
+  const stack: { indent: number; run: Run }[] = [];
+  for (const h of items) {
+    const d = indentOf(model, h.block);
+    while (stack.length && stack[stack.length - 1].indent > d) stack.pop();
+    const top = stack[stack.length - 1];
+    if (top && top.indent === d) {
+      top.run.push(h);
+    } else {
+      const run: Run = [h];
+      runs.push(run);
+      stack.push({ indent: d, run });
+    }
+  }
+  return runs;
+}
+
 /** Whether the heading sentence holds a Chinese character (English items follow other conventions). */
 export function hasHanText(text: string, h: Heading): boolean {
   const end = Math.min(h.text.end, h.text.start + 200);

@@ -1,0 +1,134 @@
+// Stray spaces inside Chinese text: between two Han characters (PDF extraction and retyping damage,
+// `深 入`) and between Chinese and digits (`增长 15%`, `2023 年`), which reports do not space.
+
+import { proseSpans } from '../prose';
+import { isAsciiLetter, isCjkPunct, isDigit, isHan, isInlineSpace, isSentenceEnd } from '../text';
+import { msg, type Rule } from './types';
+
+/** Characters of a number: digits, decimal points, separators and a final %. */
+function isNumberChar(c: number): boolean {
+  return isDigit(c) || c === 0x2e || c === 0x2c || c === 0x3a || c === 0x25 || c === 0xff05;
+}
+
+function isPunct(c: number): boolean {
+  return isCjkPunct(c) || (c < 0x80 && !isAsciiLetter(c) && !isDigit(c) && c > 0x20);
+}
+
+/** How far around a space between two Han characters another space makes the spacing deliberate. */
+const WINDOW = 12;
+/**
+ * Longest phrase at the start of a block that a space may set off as a label (`熟悉接口 学习了…`):
+ * without punctuation in documents extracted onto one line, without a sentence end in the others.
+ */
+const LABEL_ONE_LINE = 20;
+const LABEL = 40;
+
+export const cjkSpace: Rule = {
+  meta: {
+    id: 'cjk-space',
+    category: 'words',
+    title: msg('中文中的多余空格', 'Stray space in Chinese text'),
+    description: msg(
+      '汉字之间的空格（`深 入`，多见于从 PDF 复制或转换的文本）和汉字与数字之间的空格（`增长 15%`、`2023 年`）不符合公文和报告的排版习惯，应删除。有意的间隔不提示：标题和落款、字距拉开的标题（`名 词 解 释`）、用空格隔开的一串名字、段首标签与正文之间的空格、连续多个空格、英文和代码。',
+      'Spaces between Han characters (`深 入`, typical of text copied or converted from PDF) and between Chinese and digits (`增长 15%`, `2023 年`) are not used in reports and should be removed. Deliberate spacing is left alone: titles and signatures, letter-spaced titles (`名 词 解 释`), names set off by spaces, a label set off from the text at the start of a paragraph, runs of several spaces, English and code.',
+    ),
+    defaultSeverity: 'info',
+    fixable: true,
+  },
+  check(ctx) {
+    const { text, model } = ctx;
+    for (const span of proseSpans(model)) {
+      const b = model.blocks[span.block];
+      if (b.kind === 'title' || b.kind === 'signature') continue;
+      const h = b.heading >= 0 ? model.headings[b.heading] : undefined;
+      for (let i = span.start + 1; i + 1 < span.end; i++) {
+        if (text.charCodeAt(i) !== 0x20) continue;
+        const l = text.charCodeAt(i - 1);
+        const r = text.charCodeAt(i + 1);
+        let kind: 'han' | 'number' | '' = '';
+        if (isHan(l) && isHan(r)) kind = 'han';
+        else if (isHan(l) && isDigit(r)) kind = 'number';
+        else if ((isDigit(l) || l === 0x25 || l === 0xff05) && isHan(r)) kind = 'number';
+        if (!kind) continue;
+        // The space that separates a heading from its body on one line.
+        if (h && i === h.end) continue;
+        let left = i;
+        let right = i + 1;
+        if (kind === 'han') {
+          if (deliberateHanSpace(text, i, b.contentStart, b.contentEnd, model.oneLine)) continue;
+          left = i - 1;
+          if (left > span.start && isHan(text.charCodeAt(left - 1))) left--;
+          right = i + 2;
+          if (right < span.end && isHan(text.charCodeAt(right))) right++;
+        } else if (isHan(l)) {
+          left = i - 1;
+          if (left > span.start && isHan(text.charCodeAt(left - 1))) left--;
+          while (right < span.end && isNumberChar(text.charCodeAt(right))) right++;
+        } else {
+          let t = i;
+          while (t > span.start && isNumberChar(text.charCodeAt(t - 1))) t--;
+          let digits = false;
+          for (let k = t; k < i && !digits; k++) digits = isDigit(text.charCodeAt(k));
+          if (!digits) continue;
+          // A number that belongs to a Latin name (Windows 10 系统, RAD Studio 13 中) or a fraction (13/14 的).
+          const p = t > 0 ? text.charCodeAt(t - 1) : 0x0a;
+          if (isAsciiLetter(p) || p === 0x2f || p === 0x2d || p === 0x5f) continue;
+          if (p === 0x20 && t >= 2 && (isAsciiLetter(text.charCodeAt(t - 2)) || isDigit(text.charCodeAt(t - 2)))) continue;
+          left = t;
+          right = i + 2;
+          if (right < span.end && isHan(text.charCodeAt(right))) right++;
+        }
+        const before = text.slice(left, i);
+        const after = text.slice(i + 1, right);
+        const message =
+          kind === 'han'
+            ? msg(`汉字之间多了空格：“${before} ${after}”应为“${before}${after}”。`, `Stray space between Chinese characters: "${before} ${after}" should be "${before}${after}".`)
+            : msg(`汉字与数字之间不加空格：“${before} ${after}”应为“${before}${after}”。`, `No space between Chinese and digits: "${before} ${after}" should be "${before}${after}".`);
+        ctx.report({
+          start: i,
+          end: i + 1,
+          unnecessary: true,
+          message,
+          fixes: [{ title: msg('删除空格', 'Remove the space'), edits: [{ start: i, end: i + 1, text: '' }] }],
+        });
+      }
+    }
+  },
+};
+
+/**
+ * Whether a single space between two Han characters at `i` looks deliberate: other spaces close by
+ * (letter-spaced titles, names set off by spaces), a label at the start of the block (`熟悉接口 学习了…`),
+ * or the middle of a quoted pair of phrases (`“益行益善 益老益小”`).
+ */
+function deliberateHanSpace(text: string, i: number, blockStart: number, blockEnd: number, oneLine: boolean): boolean {
+  for (let k = Math.max(blockStart, i - WINDOW); k < Math.min(blockEnd, i + WINDOW + 1); k++) {
+    if (k !== i && isInlineSpace(text.charCodeAt(k))) return true;
+  }
+  if (i - blockStart <= (oneLine ? LABEL_ONE_LINE : LABEL)) {
+    let k = blockStart;
+    for (; k < i; k++) {
+      const c = text.charCodeAt(k);
+      if (isInlineSpace(c) || (oneLine ? isPunct(c) : isSentenceEnd(c) || c === 0xff1b /*；*/)) break;
+    }
+    if (k === i) return true;
+  }
+  let open = -1;
+  for (let k = i - 1; k >= Math.max(blockStart, i - 12); k--) {
+    const c = text.charCodeAt(k);
+    if (c === 0x201c /*“*/) {
+      open = k;
+      break;
+    }
+    if (isPunct(c)) break;
+  }
+  if (open >= 0) {
+    const n = i - open - 1;
+    if (n >= 2 && i + n + 1 < blockEnd && text.charCodeAt(i + n + 1) === 0x201d /*”*/) {
+      let plain = true;
+      for (let k = i + 1; k <= i + n; k++) if (isPunct(text.charCodeAt(k))) plain = false;
+      if (plain) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,173 @@
+import type { Block, ReportModel } from '../model';
+import { isAsciiLetter, isDigit, isHan, isInlineSpace } from '../text';
+import { CUT, proseIndex, tail, type ProseIndex } from './punct-util';
+import { msg, type Rule } from './types';
+
+/** Marks a paragraph may end with (half-width ones are punct-halfwidth's business; `.` ends English). */
+const ENDS = new Set('。！？：；…!?;:.'.split('').map((c) => c.charCodeAt(0)));
+/** Closing marks that may follow the final punctuation: `。”`, `！）`. */
+const CLOSERS = new Set('”’）》】」』)"\''.split('').map((c) => c.charCodeAt(0)));
+/** Punctuation inside a paragraph that shows it is made of sentences, not a label. */
+const SENTENCE_PUNCT = new Set('，。；！？、,;'.split('').map((c) => c.charCodeAt(0)));
+const CIRCLED_FIRST = 0x2460; // ①
+const CIRCLED_LAST = 0x2473; // ⑳
+/** A key-value line: a short label, a colon, a value with no sentence punctuation (地址：北京市……). */
+const LABEL = /^[^，。；！？：:\n]{1,16}[：:]/u;
+
+/** The blocks whose end this rule checks: body paragraphs, closing paragraphs, run-in headings' bodies. */
+function isBody(model: ReportModel, bi: number): boolean {
+  const b = model.blocks[bi];
+  if (b.kind === 'paragraph' || b.kind === 'closing') return true;
+  if (b.kind !== 'heading' || b.heading < 0) return false;
+  const h = model.headings[b.heading];
+  return h.kind === 'numbered' && h.runIn;
+}
+
+/** A block cut out of a long line (a whole document on one line): its end is a guess, not a paragraph end. */
+function isSegment(blocks: Block[], bi: number): boolean {
+  const line = blocks[bi].line;
+  return (bi > 0 && blocks[bi - 1].line === line) || (bi + 1 < blocks.length && blocks[bi + 1].line === line);
+}
+
+/** A Markdown bullet item (`- `, `* `, `+ `): list items are not paragraphs. */
+function isBullet(text: string, b: Block): boolean {
+  const c = text.charCodeAt(b.start);
+  return (c === 0x2d || c === 0x2a || c === 0x2b) && isInlineSpace(text.charCodeAt(b.start + 1));
+}
+
+/** List item markers at the start of a line: ①, 1）, a), A. — and numbered headings. */
+const LIST_MARK = /^(?:[①-⑳]|[A-Za-z0-9０-９]{1,2}[)）]|[A-Za-z][.．、])/u;
+
+function isListItem(model: ReportModel, p: ProseIndex, bi: number): boolean {
+  const b = model.blocks[bi];
+  if (!b) return false;
+  if (b.kind === 'heading') return b.heading >= 0 && model.headings[b.heading].kind === 'numbered';
+  const k = p.firstSpan[bi];
+  return k >= 0 && LIST_MARK.test(p.text.slice(p.spans[k].start, Math.min(p.spans[k].end, p.spans[k].start + 4)));
+}
+
+/**
+ * Whether a list item stands in a list whose items end without punctuation (a Markdown or plain to-do
+ * list): then the missing mark is the list's style, not a slip.
+ */
+function inBareList(model: ReportModel, p: ProseIndex, bi: number): boolean {
+  for (const d of [-1, 1]) {
+    const n = bi + d;
+    if (!isListItem(model, p, n)) continue;
+    const nb = model.blocks[n];
+    const standalone = nb.kind === 'heading' && !model.headings[nb.heading].runIn;
+    if (standalone || endOf(p, n) !== null) return true;
+  }
+  return false;
+}
+
+interface End {
+  /** Where `。` goes. */
+  at: number;
+  /** The last character of the paragraph's prose. */
+  last: number;
+}
+
+/** The end of a block's prose when it lacks final punctuation, or null. */
+function endOf(p: ProseIndex, bi: number): End | null {
+  const { text, spans } = p;
+  const first = p.firstSpan[bi];
+  if (first < 0) return null;
+  let k = first;
+  while (k + 1 < spans.length && spans[k + 1].block === bi) k++;
+  if (p.after[k] === CUT) return null; // ends with a URL, an e-mail address or code
+  const s = spans[k].start;
+  let e = spans[k].end;
+  while (e > s && isInlineSpace(text.charCodeAt(e - 1))) e--;
+  const at = e;
+  // Markdown emphasis and footnote marks ([1], ①) at the very end.
+  while (e > s && (text.charCodeAt(e - 1) === 0x2a || text.charCodeAt(e - 1) === 0x5f)) e--;
+  if (e > s && text.charCodeAt(e - 1) === 0x5d /* ] */) {
+    let j = e - 2;
+    while (j > s && j > e - 5 && isDigit(text.charCodeAt(j))) j--;
+    if (j < e - 2 && text.charCodeAt(j) === 0x5b /* [ */) e = j;
+  }
+  if (e > s && text.charCodeAt(e - 1) >= CIRCLED_FIRST && text.charCodeAt(e - 1) <= CIRCLED_LAST) e--;
+  if (e <= s) return null;
+  let c = text.charCodeAt(e - 1);
+  if (ENDS.has(c)) return null;
+  if (CLOSERS.has(c)) {
+    let j = e - 1;
+    while (j > s && CLOSERS.has(text.charCodeAt(j - 1))) j--;
+    if (j === s) return null;
+    c = text.charCodeAt(j - 1);
+    if (ENDS.has(c)) return null;
+  }
+  // Only words end a paragraph that lacks its mark; other punctuation (，、——) is something else.
+  const low = c >= 0xdc00 && c <= 0xdfff;
+  if (!(isHan(c) || isAsciiLetter(c) || isDigit(c) || c === 0x25 || c === 0xff05 || CLOSERS.has(c)) || low) return null;
+  return { at, last: e - 1 };
+}
+
+export const paragraphEndPunctuation: Rule = {
+  meta: {
+    id: 'paragraph-end-punctuation',
+    category: 'punctuation',
+    title: msg('段末缺少标点', 'Paragraph without final punctuation'),
+    description: msg(
+      '正文段落应以句末点号结束：`。`、`！`、`？`，或 `：`、`；`、省略号，后面可以跟后引号、后括号（`。”`、`！）`）。标题、称谓、署名、日期、列表项、表格、只有网址的行、“地址：……”这样的标签行和英文段落不检查；整段没有一个逗号、句号的短行多半是标签或小标题，也不检查。修复在段末（行尾付费标记之前）补上“。”。',
+      'A body paragraph ends with a sentence mark: `。`, `！`, `？`, or `：`, `；`, an ellipsis, possibly followed by a closing quote or bracket (`。”`, `！）`). Titles, salutations, signatures, dates, list items, tables, URL-only lines, label lines such as `地址：…` and English paragraphs are not checked, nor are short lines without a single comma or full stop, which are labels or small headings. The fix adds `。` at the end of the paragraph (before a paid marker at the end of the line).',
+    ),
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    const { model, text } = ctx;
+    const p = proseIndex(model);
+    const blocks = model.blocks;
+    for (let bi = 0; bi < blocks.length; bi++) {
+      if (!isBody(model, bi)) continue;
+      const b = blocks[bi];
+      if (isSegment(blocks, bi) || isBullet(text, b)) continue;
+      const end = endOf(p, bi);
+      if (!end) continue;
+      // From here on, only blocks that lack their mark: look at the whole paragraph.
+      const first = p.firstSpan[bi];
+      let han = 0;
+      let latin = 0;
+      let punct = false;
+      for (let k = first; k < p.spans.length && p.spans[k].block === bi; k++) {
+        for (let i = p.spans[k].start; i < p.spans[k].end; i++) {
+          const c = text.charCodeAt(i);
+          if (isHan(c)) han++;
+          else if (isAsciiLetter(c)) latin++;
+          else if (SENTENCE_PUNCT.has(c) && i < end.last) punct = true;
+        }
+      }
+      if (han < 4 || latin > han) continue; // English, or hardly any Chinese
+      if (!punct) continue; // a label, a caption, a small heading
+      const proseStart = p.spans[first].start;
+      // A paragraph that is one note in brackets, （注：……）, needs no full stop after it.
+      const open = text.charCodeAt(proseStart);
+      const close = text.charCodeAt(end.last);
+      if ((open === 0xff08 && close === 0xff09) || (open === 0x28 && close === 0x29) || (open === 0x3010 && close === 0x3011)) continue;
+      const head = text.slice(proseStart, Math.min(end.at, proseStart + 40));
+      if (LABEL.test(head) && !hasSentenceAfterLabel(text, proseStart + (LABEL.exec(head)?.[0].length ?? 0), end.at)) continue;
+      if (isListItem(model, p, bi) && inBareList(model, p, bi)) continue;
+      let lastStart = end.last;
+      const lc = text.charCodeAt(lastStart);
+      if (lc >= 0xdc00 && lc <= 0xdfff && lastStart > 0) lastStart--;
+      const quoted = tail(text, proseStart, end.at, 8);
+      ctx.report({
+        start: lastStart,
+        end: end.last + 1,
+        message: msg(`段落没有结束标点：“${quoted}”后应加“。”。`, `The paragraph has no final punctuation: add "。" after "${quoted}".`),
+        fixes: [{ title: msg('在段末加“。”', 'Add "。" at the end of the paragraph'), edits: [{ start: end.at, end: end.at, text: '。' }] }],
+      });
+    }
+  },
+};
+
+/** Whether the value after a label holds sentence punctuation (then the line is a sentence, not a label). */
+function hasSentenceAfterLabel(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f) return true;
+  }
+  return false;
+}

@@ -1,0 +1,157 @@
+import { isDigit, isHan } from '../text';
+import {
+  isAsciiSpace, isEmphasisOrQuote, isLatinOrDigit, isZh, nextCode, prevCode, proseIndex, scanProse, type ProseIndex,
+} from './punct-util';
+import { msg, type Edit, type Rule } from './types';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+
+const PARENS = /[()（）]/g;
+const MARKS = /[,;:?!]/g;
+
+/**
+ * Pairs the parentheses of each block (half-width and full-width alike) and returns the half-width ones
+ * to convert: both of a half-width pair whose content holds Han, and the half-width one of a mixed pair.
+ * Heading numbers `(一)` are left to the heading rules.
+ */
+function parensToConvert(p: ProseIndex, headingMarkers: { start: number; end: number }[]): Map<number, number> {
+  const { text } = p;
+  /** Position of each converted half-width paren → position of its partner. */
+  const out = new Map<number, number>();
+  const stack: { at: number; full: boolean; han: number }[] = [];
+  let block = -1;
+  let han = 0; // Han characters seen in the block so far, up to `counted`
+  let counted = 0;
+  let hm = 0;
+  scanProse(p, PARENS, (at, _end, k) => {
+    const span = p.spans[k];
+    if (span.block !== block) {
+      block = span.block;
+      stack.length = 0;
+      han = 0;
+      counted = span.start;
+    }
+    for (let i = Math.max(counted, span.start); i < at; i++) if (isHan(text.charCodeAt(i))) han++;
+    counted = at + 1;
+    const c = text.charCodeAt(at);
+    const full = c === 0xff08 || c === 0xff09;
+    if (c === 0x28 || c === 0xff08) {
+      stack.push({ at, full, han });
+      return;
+    }
+    const open = stack.pop();
+    if (!open) return;
+    if (open.full && full) return;
+    if (!open.full && !full) {
+      if (han === open.han) return; // no Han inside: (PDA), (type), (1)
+      while (hm < headingMarkers.length && headingMarkers[hm].end <= open.at) hm++;
+      if (hm < headingMarkers.length && headingMarkers[hm].start <= open.at) return;
+      out.set(open.at, at);
+      out.set(at, open.at);
+      return;
+    }
+    // A mixed pair: the author meant full-width.
+    if (!open.full) out.set(open.at, -1);
+    else out.set(at, -1);
+  });
+  return out;
+}
+
+export const punctHalfwidth: Rule = {
+  meta: {
+    id: 'punct-halfwidth',
+    category: 'punctuation',
+    title: msg('中文里的半角标点', 'Half-width punctuation in Chinese text'),
+    description: msg(
+      '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、英文句子和代码不受影响；半角括号只在括号内含汉字时成对改为全角。',
+      'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, English sentences and code are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
+    ),
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    const p = proseIndex(ctx.model);
+    const { text } = p;
+    const markers = ctx.model.headings.filter((h) => h.kind === 'numbered').map((h) => h.marker);
+    const parens = parensToConvert(p, markers);
+    const zhAt = (c: number, at: number) => isZh(c) || (at >= 0 && parens.has(at));
+
+    // Parentheses.
+    for (const [at, partner] of parens) {
+      if (partner >= 0 && partner < at) continue; // reported with its opening half
+      const ch = text[at];
+      if (partner < 0) {
+        ctx.report({
+          start: at,
+          end: at + 1,
+          message: msg(`半角括号“${ch}”与全角括号配对，应为“${FULL[ch]}”。`, `Half-width "${ch}" is paired with a full-width parenthesis; use "${FULL[ch]}".`),
+          fixes: [{ title: msg(`改为“${FULL[ch]}”`, `Change to "${FULL[ch]}"`), edits: [{ start: at, end: at + 1, text: FULL[ch] }] }],
+        });
+        continue;
+      }
+      ctx.report({
+        start: at,
+        end: partner + 1,
+        message: msg('中文内容用了半角括号“()”，应为全角“（）”。', 'Chinese text in half-width parentheses "()"; use full-width "（）".'),
+        fixes: [{
+          title: msg('改为全角括号“（）”', 'Change to full-width "（）"'),
+          edits: [{ start: at, end: at + 1, text: '（' }, { start: partner, end: partner + 1, text: '）' }],
+        }],
+      });
+    }
+
+    // , ; : ? !
+    scanProse(p, MARKS, (at, _end, k) => {
+      const ch = text[at];
+      const c = text.charCodeAt(at);
+      let left: number;
+      let right: number;
+      let leftAt = -1;
+      let rightAt = -1;
+      if (c === 0x3f || c === 0x21) {
+        // ? and !: after Chinese text (a run like ?! counts as one mark).
+        left = prevCode(p, k, at, (x) => x === 0x3f || x === 0x21 || isEmphasisOrQuote(x), 6);
+        right = nextCode(p, k, at);
+        if (right === 0x3d /* = */ || (c === 0x21 && right === 0x5b /* ![image] */)) return;
+        if (!isZh(left)) return;
+      } else {
+        const s = p.spans[k];
+        let j = at - 1;
+        while (j >= s.start && at - j <= 4 && isEmphasisOrQuote(text.charCodeAt(j))) j--;
+        if (j >= s.start) leftAt = j;
+        j = at + 1;
+        while (j < s.end && j - at <= 6 && (isAsciiSpace(text.charCodeAt(j)) || isEmphasisOrQuote(text.charCodeAt(j)))) j++;
+        if (j < s.end) rightAt = j;
+        left = prevCode(p, k, at, isEmphasisOrQuote);
+        right = nextCode(p, k, at, (x) => isAsciiSpace(x) || isEmphasisOrQuote(x), 6);
+        if (isDigit(left) && isDigit(right)) return; // 1,000  8:00  1:2
+        if (c === 0x3a /* : */ && (right === 0x2f || right === 0x5c)) return; // C:\  x://
+        if (c === 0x3b /* ; */ && isEntity(text, at, s.start)) return; // &nbsp;
+        // Chinese text on either side (Web:280 and Java,Python have none).
+        if (!zhAt(left, leftAt) && !zhAt(right, rightAt)) return;
+      }
+      // Take the blanks after the mark with it: a full-width mark carries its own space.
+      let end = at + 1;
+      const spanEnd = p.spans[k].end;
+      while (end < spanEnd && end - at <= 3 && isAsciiSpace(text.charCodeAt(end))) end++;
+      if (end === spanEnd) end = at + 1;
+      const edit: Edit = { start: at, end, text: FULL[ch] };
+      ctx.report({
+        start: at,
+        end: at + 1,
+        message: msg(`中文里用了半角“${ch}”，应为全角“${FULL[ch]}”。`, `Half-width "${ch}" in Chinese text; use full-width "${FULL[ch]}".`),
+        fixes: [{ title: msg(`改为“${FULL[ch]}”`, `Change to "${FULL[ch]}"`), edits: [edit] }],
+      });
+    });
+  },
+};
+
+/** Whether the `;` at `at` ends an HTML entity (`&nbsp;`, `&#12288;`). */
+function isEntity(text: string, at: number, min: number): boolean {
+  for (let j = at - 1; j >= min && j >= at - 10; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 0x26 /* & */) return j < at - 1;
+    if (!isLatinOrDigit(c) && c !== 0x23 /* # */) return false;
+  }
+  return false;
+}

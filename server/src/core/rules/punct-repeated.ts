@@ -1,0 +1,33 @@
+import { proseIndex, scanProse } from './punct-util';
+import { msg, type Rule } from './types';
+
+/** The same mark twice or more. Three or more 。 are an ellipsis (punct-ellipsis); ！ and ？ may repeat. */
+const REPEATED = /([。，、；：])\1+/g;
+
+export const punctRepeated: Rule = {
+  meta: {
+    id: 'punct-repeated',
+    category: 'punctuation',
+    title: msg('标点重复', 'Repeated punctuation'),
+    description: msg(
+      '同一个点号连写（`。。`、`，，`、`、、`、`；；`、`：：`）是打字错误，保留一个即可。省略号“……”和破折号“——”本来就是两个字符；`。。。` 是写错的省略号，由 punct-ellipsis 处理；GB/T 15834-2011 允许叹号、问号叠用以加强语气（“！！”“？！”），不算错误。',
+      'The same stop mark written twice or more (`。。`, `，，`, `、、`, `；；`, `：：`) is a typo: keep one. The ellipsis “……” and the dash “——” are two characters by design; `。。。` is a miswritten ellipsis, left to punct-ellipsis; GB/T 15834-2011 allows repeated exclamation and question marks for emphasis (“！！”, “？！”).',
+    ),
+    defaultSeverity: 'warning',
+    fixable: true,
+  },
+  check(ctx) {
+    const p = proseIndex(ctx.model);
+    scanProse(p, REPEATED, (start, end) => {
+      const run = ctx.text.slice(start, end);
+      if (run.length < 2) return;
+      if (run[0] === '。' && run.length >= 3) return;
+      ctx.report({
+        start,
+        end,
+        message: msg(`标点“${run}”重复，应为“${run[0]}”。`, `Repeated punctuation "${run}"; write "${run[0]}".`),
+        fixes: [{ title: msg(`改为“${run[0]}”`, `Change to "${run[0]}"`), edits: [{ start: start + 1, end, text: '' }] }],
+      });
+    });
+  },
+};

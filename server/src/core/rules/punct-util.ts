@@ -1,0 +1,152 @@
+// Helpers shared by the punctuation rules: walking the prose of a report with a regular expression, the
+// characters on either side of a position (paid markers are transparent, URLs and inline code count as
+// Latin text), and what counts as the Chinese side of a boundary.
+
+import type { ReportModel } from '../model';
+import { proseSpans, type ProseSpan } from '../prose';
+import { isAsciiLetter, isCjkPunct, isDigit, isHan, isInlineSpace } from '../text';
+
+/** Stand-in for the start or the end of a block: nothing there. */
+export const NONE = -1;
+/** Stand-in for a cut-out stretch of non-prose (a URL, an e-mail address, inline code): Latin text. */
+export const CUT = 0x61; // 'a'
+
+export interface ProseIndex {
+  text: string;
+  spans: ProseSpan[];
+  /** The character before each span's first character, as the prose sees it. */
+  before: Int32Array;
+  /** The character after each span's last character, as the prose sees it. */
+  after: Int32Array;
+  /** Index of the first span of each block, -1 for blocks without prose. */
+  firstSpan: Int32Array;
+}
+
+const cache = new WeakMap<ReportModel, ProseIndex>();
+
+/** The prose spans of a report with their surroundings. Computed once per parsed document. */
+export function proseIndex(model: ReportModel): ProseIndex {
+  let idx = cache.get(model);
+  if (idx) return idx;
+  const { text, blocks, paidMarkers } = model;
+  const spans = proseSpans(model);
+  const before = new Int32Array(spans.length);
+  const after = new Int32Array(spans.length);
+  const firstSpan = new Int32Array(blocks.length).fill(-1);
+  let mi = 0;
+  // Whether text[a, b) holds only blanks and paid markers. Gaps come in document order.
+  const markerGap = (a: number, b: number): boolean => {
+    for (let i = a; i < b; i++) {
+      if (isInlineSpace(text.charCodeAt(i))) continue;
+      while (mi < paidMarkers.length && paidMarkers[mi].end <= i) mi++;
+      if (mi < paidMarkers.length && paidMarkers[mi].start <= i) {
+        i = paidMarkers[mi].end - 1;
+        continue;
+      }
+      return false;
+    }
+    return true;
+  };
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    const b = blocks[s.block];
+    const prev = k > 0 && spans[k - 1].block === s.block ? spans[k - 1] : null;
+    if (!prev) firstSpan[s.block] = k;
+    const gapStart = prev ? prev.end : b.contentStart;
+    if (s.start === gapStart) before[k] = prev ? text.charCodeAt(prev.end - 1) : NONE;
+    else if (markerGap(gapStart, s.start)) before[k] = prev ? text.charCodeAt(prev.end - 1) : NONE;
+    else before[k] = CUT;
+  }
+  mi = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    const next = k + 1 < spans.length && spans[k + 1].block === s.block ? spans[k + 1] : null;
+    const gapEnd = next ? next.start : blocks[s.block].contentEnd;
+    if (s.end >= gapEnd) after[k] = next ? text.charCodeAt(next.start) : NONE;
+    else if (markerGap(s.end, gapEnd)) after[k] = next ? text.charCodeAt(next.start) : NONE;
+    else after[k] = CUT;
+  }
+  idx = { text, spans, before, after, firstSpan };
+  cache.set(model, idx);
+  return idx;
+}
+
+/** The character before text[i] (i inside span k), skipping up to `max` characters that `skip` accepts. */
+export function prevCode(p: ProseIndex, k: number, i: number, skip?: (c: number) => boolean, max = 4): number {
+  const s = p.spans[k];
+  let j = i - 1;
+  const stop = Math.max(s.start, i - 1 - max);
+  while (skip && j >= stop && j >= s.start && skip(p.text.charCodeAt(j))) j--;
+  if (j >= s.start) {
+    const c = p.text.charCodeAt(j);
+    return skip && skip(c) ? NONE : c;
+  }
+  return p.before[k];
+}
+
+/** The character after text[i] (i inside span k), skipping up to `max` characters that `skip` accepts. */
+export function nextCode(p: ProseIndex, k: number, i: number, skip?: (c: number) => boolean, max = 4): number {
+  const s = p.spans[k];
+  let j = i + 1;
+  const stop = Math.min(s.end, i + 1 + max);
+  while (skip && j < stop && skip(p.text.charCodeAt(j))) j++;
+  if (j < s.end) {
+    const c = p.text.charCodeAt(j);
+    return skip && skip(c) ? NONE : c;
+  }
+  return p.after[k];
+}
+
+/**
+ * Runs a global regular expression over the prose: calls `fn` for each match that starts inside a prose
+ * span, with the match clipped to that span. Matches in cut-out text are skipped.
+ */
+export function scanProse(p: ProseIndex, re: RegExp, fn: (start: number, end: number, k: number, m: RegExpExecArray) => void): void {
+  const { text, spans } = p;
+  if (spans.length === 0) return;
+  let k = 0;
+  re.lastIndex = spans[0].start;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    if (m[0].length === 0) {
+      re.lastIndex = at + 1;
+      continue;
+    }
+    while (k < spans.length && spans[k].end <= at) k++;
+    if (k >= spans.length) break;
+    if (at < spans[k].start) {
+      re.lastIndex = spans[k].start;
+      continue;
+    }
+    fn(at, Math.min(at + m[0].length, spans[k].end), k, m);
+  }
+}
+
+/** Han ideograph or full-width CJK punctuation: the Chinese side of a boundary. */
+export function isZh(c: number): boolean {
+  return c >= 0 && (isHan(c) || isCjkPunct(c));
+}
+
+export function isLatinOrDigit(c: number): boolean {
+  return c >= 0 && (isAsciiLetter(c) || isDigit(c));
+}
+
+/** Markdown emphasis and straight quotes: transparent when looking for the text beside a mark. */
+export function isEmphasisOrQuote(c: number): boolean {
+  return c === 0x2a /* * */ || c === 0x5f /* _ */ || c === 0x22 /* " */ || c === 0x27 /* ' */;
+}
+
+export function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+/** A short quotation of text[start, end) for messages: at most `max` characters, elided at the front. */
+export function tail(text: string, start: number, end: number, max = 8): string {
+  let s = Math.max(start, end - max);
+  // Do not cut a surrogate pair in half.
+  if (s > start && s < end) {
+    const c = text.charCodeAt(s);
+    if (c >= 0xdc00 && c <= 0xdfff) s++;
+  }
+  return (s > start ? '…' : '') + text.slice(s, end);
+}
