@@ -14,11 +14,17 @@ function isPunct(c: number): boolean {
   return isCjkPunct(c) || (c < 0x80 && !isAsciiLetter(c) && !isDigit(c) && c > 0x20);
 }
 
+/** Full-width marks that end a clause: a label set off by a space has none of them. */
+function isClausePunct(c: number): boolean {
+  return isSentenceEnd(c) || c === 0xff0c /*，*/ || c === 0xff1b /*；*/ || c === 0xff1a /*：*/;
+}
+
 /** How far around a space between two Han characters another space makes the spacing deliberate. */
 const WINDOW = 12;
 /**
  * Longest phrase at the start of a block that a space may set off as a label (`熟悉接口 学习了…`):
- * without punctuation in documents extracted onto one line, without a sentence end in the others.
+ * without punctuation in documents extracted onto one line, without a full-width clause mark in the
+ * others (informal notes punctuate labels with ASCII commas).
  */
 const LABEL_ONE_LINE = 20;
 const LABEL = 40;
@@ -109,7 +115,7 @@ function deliberateHanSpace(text: string, i: number, blockStart: number, blockEn
     let k = blockStart;
     for (; k < i; k++) {
       const c = text.charCodeAt(k);
-      if (isInlineSpace(c) || (oneLine ? isPunct(c) : isSentenceEnd(c) || c === 0xff1b /*；*/)) break;
+      if (isInlineSpace(c) || (oneLine ? isPunct(c) : isClausePunct(c))) break;
     }
     if (k === i) return true;
   }
