@@ -114,8 +114,19 @@ function checkPrerequisites() {
 
 /** Environment in which the machine's npm runs under Node 24 and node-gyp uses its headers. */
 function node24Env() {
+  // Under `npm run …` the outer npm (running on the machine's Node) exports its settings as
+  // npm_* variables; the inner npm would take them as its own config. In particular
+  // npm_config_user_agent names the outer Node version, and code-server's postinstall refuses
+  // to install when that is not Node 24.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) =>
+        !/^npm_(lifecycle_|package_|command$|execpath$|node_execpath$)/i.test(key) &&
+        !/^npm_config_(user_agent|local_prefix|global_prefix|prefix|npm_version|node_gyp|nodedir)$/i.test(key),
+    ),
+  );
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${join(nodeDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
     npm_config_update_notifier: 'false',

@@ -5,13 +5,17 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PaidDecorations } from './paidDecorations';
 import { registerRuleCommands } from './ruleCommands';
+import { registerWorkbenchCommands } from './commands';
+import { ReportStatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 export const REPORT_SELECTOR: vscode.DocumentSelector = [{ language: 'report' }];
 
+/** What the extension exports: used by its own integration tests and by other extensions. */
 export interface ReportApi {
   client: LanguageClient;
+  decorations: PaidDecorations;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
@@ -35,8 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   );
   registerRuleCommands(context);
   await client.start();
-  context.subscriptions.push(new PaidDecorations(client));
-  return { client };
+  const decorations = new PaidDecorations(client);
+  context.subscriptions.push(decorations);
+  registerWorkbenchCommands(context, client);
+  context.subscriptions.push(new ReportStatusBar(client));
+  return { client, decorations };
 }
 
 export async function deactivate(): Promise<void> {

@@ -220,6 +220,15 @@ test('3、4月份 is a heading only where it continues a 1. 2. sequence', () => 
   assert.equal(other.blocks[3].kind, 'paragraph');
 });
 
+test('三、四季度 is a heading only where it continues the 一、 sequence', () => {
+  const text = '报告\n一、二〇二三年工作回顾\n全年经济运行平稳。\n二、三大攻坚战取得决定性进展\n正文。\n一、二季度经济增速放缓，三、四季度明显回升。\n三、今后打算\n三、四季度要加大投资力度。\n';
+  const m = parse(text);
+  assert.deepEqual(outline(m), ['一、二〇二三年工作回顾', '二、三大攻坚战取得决定性进展', '三、今后打算']);
+  assert.equal(m.blocks[5].kind, 'paragraph');
+  assert.equal(m.blocks[7].kind, 'paragraph');
+  // Where it does continue the sequence (二、 then 三、四季度…) it is read as a heading: the text cannot tell.
+});
+
 // ---------------------------------------------------------------------------------------------------
 // Run-in headings, endings
 

@@ -1,7 +1,7 @@
 // What an author types next: the heading number that follows in context, and the standard phrases of a
 // 述职报告 found by their Chinese start or their pinyin initials.
 
-import type { Heading, HeadingLevel, ReportModel } from './model';
+import type { Heading, HeadingLevel, ReportModel, Section } from './model';
 import { canonicalMarker } from './parser';
 import { numbering } from './renumber';
 import { msg, type Msg } from './rules/types';
@@ -36,6 +36,26 @@ function topLevel(model: ReportModel): HeadingLevel {
 }
 
 /**
+ * The level a first subheading under a heading of `level` takes: the level the report already uses under
+ * headings of that level (some go from 一、 straight to 1.), else the next one down.
+ */
+function childLevel(model: ReportModel, level: HeadingLevel): HeadingLevel {
+  const count = [0, 0, 0, 0, 0];
+  const todo: Section[] = [...model.sections];
+  while (todo.length) {
+    const s = todo.pop()!;
+    if (s.heading.kind === 'numbered' && s.heading.level === level) {
+      const first = s.children.find((c) => c.heading.kind === 'numbered');
+      if (first) count[first.heading.level]++;
+    }
+    todo.push(...s.children);
+  }
+  let best = 0;
+  for (let l = level + 1; l <= 4; l++) if (count[l] > (best ? count[best] : 0)) best = l;
+  return (best || level + 1) as HeadingLevel;
+}
+
+/**
  * The heading numbers that may come next at `offset`, most likely first: the sibling after the innermost
  * heading (after `二、` → `三、`), its first child (inside `（三）` → `1.`), then the siblings after the
  * enclosing headings (`（四）`, `三、`). Only headings that start before `offset` count.
@@ -64,7 +84,7 @@ export function nextHeadings(model: ReportModel, offset: number): HeadingSuggest
   } else {
     add({ level: deepest.level as HeadingLevel, value: deepest.value + 1, relation: 'next', ref: deepest });
     if (deepest.level < 4) {
-      const level = (deepest.level + 1) as HeadingLevel;
+      const level = childLevel(model, deepest.level as HeadingLevel);
       add({ level, value: firstValue(level, partOf.get(deepest) ?? 0), relation: 'child', ref: deepest });
     }
   }
@@ -113,7 +133,7 @@ export const PHRASES: readonly Phrase[] = [
   { label: '严格落实全面从严治党主体责任', snippet: '严格落实全面从严治党主体责任', keys: ['yglsqmcyzdztzr'], use: BODY },
   { label: '落实“一岗双责”', snippet: '落实“一岗双责”', keys: ['lsygsz'], use: BODY },
   { label: '一是……；二是……；三是……。', snippet: '一是${1}；二是${2}；三是${3}。', keys: ['ysesss'], use: BODY },
-  { label: '全年完成……，同比增长……%', snippet: '全年完成${1:主要任务}${2:x}项，同比增长${3:x}%', keys: ['qnwctbzz'], use: BODY },
+  { label: '全年完成……项，同比增长……%', snippet: '全年完成${1:各项任务}${2:xx}项，同比增长${3:x}%', keys: ['qnwcxtbzz'], use: BODY },
   { label: '工作取得了一定成效', snippet: '工作取得了一定成效', keys: ['gzqdlydcx'], use: BODY },
   { label: '主要工作及成效', snippet: '主要工作及成效', keys: ['zygzjcx'], use: HEADING },
   { label: '履职尽责情况', snippet: '履职尽责情况', keys: ['lzjzqk'], use: HEADING },

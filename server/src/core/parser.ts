@@ -69,7 +69,9 @@ export function matchMarker(text: string, i: number, end: number): MarkerMatch |
     if (j + 1 >= end) return null;
     const value = parseChineseNumeral(text.slice(i, j));
     if (value < 1) return null;
-    return { level: 1, value, end: j + 1, canonical: canonicalMarker(1, value) };
+    // 三、四季度 / 一、二等奖: a heading only where it continues a sequence (二、三大攻坚战 after 一、).
+    const weak = sep === '、' && isChineseNumeralCode(text.charCodeAt(j + 1));
+    return { level: 1, value, end: j + 1, canonical: canonicalMarker(1, value), weak };
   }
   if (isDigit(text.charCodeAt(i))) {
     let j = i;
@@ -225,6 +227,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
   const blocks: Block[] = [];
   const headings: Heading[] = [];
   let markerPtr = 0;
+  let lastTop: Heading | undefined; // the last 一、 heading
   for (const rb of raw) {
     const b: Block = {
       kind: 'paragraph', start: rb.start, end: rb.end, contentStart: rb.start, contentEnd: rb.end,
@@ -280,8 +283,12 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     let m = matchMarker(text, cs, ce);
     if (m?.weak) {
-      const prev = headings[headings.length - 1];
-      if (!prev || prev.level !== 3 || prev.value !== m.value - 1) m = null;
+      if (m.level === 1) {
+        if (lastTop ? lastTop.value !== m.value - 1 : m.value !== 1) m = null;
+      } else {
+        const prev = headings[headings.length - 1];
+        if (!prev || prev.level !== 3 || prev.value !== m.value - 1) m = null;
+      }
     }
     if (m || mdDepth) {
       const h = makeHeading(text, blocks.length - 1, cs, Math.min(ce, headingEnd), m, mdDepth, rb.synthetic, bold, markers.slice(markerPtr, hi));
@@ -289,6 +296,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
         b.kind = 'heading';
         b.heading = headings.length;
         headings.push(h);
+        if (h.level === 1) lastTop = h;
       }
     }
   }

@@ -18,7 +18,9 @@ function kindOf(text: string, start: number, end: number): PlaceholderKind {
   if ((p === '第' || p === '前') && (q === '名' || q === '位')) return 'rank';
   if (q === '年') {
     const before = text.slice(Math.max(0, start - 2), start);
-    if (/连续|[续近满达逾超近]$/u.test(before)) return 'years';
+    if (/连续|[续近满达逾超]$/u.test(before)) return 'years';
+    // xx年来, xx年间, xx年以来: a number of years.
+    if (q2 === '来' || q2 === '间' || text.startsWith('以来', end + 1)) return 'years';
     return 'year';
   }
   if (DATE_UNITS.has(q)) return 'date';
@@ -35,6 +37,8 @@ function isBlankRun(text: string, start: number, end: number): boolean {
   const times = text.charCodeAt(start) === 0xd7; // ×
   const len = end - start;
   if (isAsciiLetter(p) || isAsciiLetter(q)) return false;
+  // X光, X射线, x轴: words, not blanks.
+  if (len === 1 && (q === 0x5149 /*光*/ || q === 0x5c04 /*射*/ || q === 0x8f74 /*轴*/)) return false;
   if (times) {
     // 3×4 is a multiplication.
     if (isDigit(p) || isDigit(q)) return false;

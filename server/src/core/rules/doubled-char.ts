@@ -33,6 +33,10 @@ const DOUBLINGS: ReadonlyMap<string, Doubling> = new Map([
   ['与', { prev: '参给赋授施干相付寄许', next: '会其日时否' }],
 ]);
 
+/** The checked characters as a table of UTF-16 code units: one typed-array read per character of text. */
+const CHECKED = new Uint8Array(0x10000);
+for (const ch of DOUBLINGS.keys()) CHECKED[ch.charCodeAt(0)] = 1;
+
 export const doubledChar: Rule = {
   meta: {
     id: 'doubled-char',
@@ -50,14 +54,15 @@ export const doubledChar: Rule = {
     for (const span of proseSpans(model)) {
       let i = span.start;
       while (i + 1 < span.end) {
-        const ch = text[i];
-        const d = DOUBLINGS.get(ch);
-        if (!d || text[i + 1] !== ch) {
+        const c = text.charCodeAt(i);
+        if (!CHECKED[c] || text.charCodeAt(i + 1) !== c) {
           i++;
           continue;
         }
+        const ch = text[i];
+        const d = DOUBLINGS.get(ch)!;
         let j = i + 2;
-        while (j < span.end && text[j] === ch) j++;
+        while (j < span.end && text.charCodeAt(j) === c) j++;
         const start = i;
         i = j;
         const prev = start > span.start ? text[start - 1] : '';

@@ -52,7 +52,7 @@ export type Run = Heading[];
 
 /** Splits a group of siblings into lists. In Markdown, a deeper indented `1.` starts a nested list. */
 export function splitByIndent(model: ReportModel, items: Heading[], markdown: boolean): Run[] {
-  if (!markdown) return [items];
+  if (!markdown || items.length < 2) return [items];
   const runs: Run[] = [];
   const stack: { indent: number; run: Run }[] = [];
   for (const h of items) {
@@ -70,11 +70,31 @@ export function splitByIndent(model: ReportModel, items: Heading[], markdown: bo
   return runs;
 }
 
+/** Index of a heading in model.headings. */
+export function indexOf(model: ReportModel, h: Heading): number {
+  return model.blocks[h.block].heading;
+}
+
+const hanCache = new WeakMap<ReportModel, Uint8Array>();
+
 /** Whether the heading sentence holds a Chinese character (English items follow other conventions). */
-export function hasHanText(text: string, h: Heading): boolean {
-  const end = Math.min(h.text.end, h.text.start + 200);
-  for (let i = h.text.start; i < end; i++) if (isHan(text.charCodeAt(i))) return true;
-  return false;
+export function hasHanText(model: ReportModel, h: Heading): boolean {
+  let flags = hanCache.get(model);
+  if (!flags) {
+    const { text } = model;
+    flags = new Uint8Array(model.headings.length);
+    model.headings.forEach((x, k) => {
+      const end = Math.min(x.text.end, x.text.start + 200);
+      for (let i = x.text.start; i < end; i++) {
+        if (isHan(text.charCodeAt(i))) {
+          flags![k] = 1;
+          break;
+        }
+      }
+    });
+    hanCache.set(model, flags);
+  }
+  return flags[indexOf(model, h)] === 1;
 }
 
 /** Whether the report is written in Markdown (Markdown headings or bold). */

@@ -49,7 +49,7 @@ export const headingMarkerStyle: Rule = {
       if (h.kind !== 'numbered' || !h.markerText || h.markerText === h.canonicalMarker) continue;
       // 3、4月份: a full stop there would make the decimal 3.4.
       if (h.level === 3 && isDigit(text.charCodeAt(h.marker.end))) continue;
-      if (!hasHanText(text, h)) continue;
+      if (!hasHanText(model, h)) continue;
       const key = `${h.level}:${shapeOf(h.markerText)}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = []));

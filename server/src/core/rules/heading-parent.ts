@@ -16,7 +16,7 @@ export const headingParent: Rule = {
     fixable: false,
   },
   check(ctx) {
-    const { model, text } = ctx;
+    const { model } = ctx;
     const groups = siblingGroups(model);
     if (!groups.length) return;
     // The first top-level heading of each level: a level used before it at the top lacks its parent.
@@ -24,7 +24,7 @@ export const headingParent: Rule = {
     for (const g of groups) if (!g.parent && g.items[0].start < firstTop[g.level]) firstTop[g.level] = g.items[0].start;
     for (const g of groups) {
       const h = g.items[0];
-      if (!hasHanText(text, h)) continue;
+      if (!hasHanText(model, h)) continue;
       const p = g.parent;
       if (p && p.kind === 'numbered') {
         if (g.level <= p.level + 1) continue;

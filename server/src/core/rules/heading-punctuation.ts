@@ -1,48 +1,31 @@
-import type { Heading } from '../model';
-import { hasHanText, isMarkdown, siblingGroups, splitByIndent } from './heading-groups';
+import type { Heading, ReportModel } from '../model';
+import { hasHanText, indexOf, isMarkdown, siblingGroups, splitByIndent } from './heading-groups';
 import { msg, type Edit, type Rule } from './types';
 
 /** How a standalone heading ends: nothing, a full stop or a colon. Other endings are left out. */
 type Ending = '' | '。' | '：';
+const ENDINGS: readonly Ending[] = ['', '。', '：'];
 
-function endingOf(h: Heading): Ending | null {
+/** The ending's index in ENDINGS, or -1 when the heading is not compared (run-in, English, other marks). */
+function endingOf(model: ReportModel, h: Heading): number {
+  if (h.runIn || !hasHanText(model, h)) return -1;
   switch (h.terminator) {
-    case '': return '';
-    case '。': return '。';
-    case '：': case ':': return '：';
-    default: return null;
+    case '': return 0;
+    case '。': return 1;
+    case '：': case ':': return 2;
+    default: return -1;
   }
 }
 
-interface Tally {
-  counts: Map<Ending, number>;
-  total: number;
-}
-
-function tally(items: readonly Heading[], counted: (h: Heading) => boolean): Tally {
-  const counts = new Map<Ending, number>();
-  let total = 0;
-  for (const h of items) {
-    if (!counted(h)) continue;
-    const e = endingOf(h)!;
-    counts.set(e, (counts.get(e) ?? 0) + 1);
-    total++;
-  }
-  return { counts, total };
-}
-
-/** The ending most headings share, when it is clear: at least `minShare` of them and at least two. */
-function majority(t: Tally, minShare: number): { ending: Ending; count: number } | null {
-  if (t.total < 3) return null;
-  let best: Ending | null = null;
-  let n = 0;
-  for (const [e, c] of t.counts) {
-    if (c > n) {
-      best = e;
-      n = c;
-    }
-  }
-  if (best === null || n < 2 || n <= t.total * minShare) return null;
+/** The ending most of `counts` share, when it is clear: more than `minShare` of them and at least two. */
+function majority(counts: readonly number[], minShare: number): { ending: number; count: number } | null {
+  const total = counts[0] + counts[1] + counts[2];
+  if (total < 3) return null;
+  let best = 0;
+  for (let e = 1; e < 3; e++) if (counts[e] > counts[best]) best = e;
+  const n = counts[best];
+  if (n < 2 || n <= total * minShare) return null;
+  for (let e = 0; e < 3; e++) if (e !== best && counts[e] === n) return null;
   return { ending: best, count: n };
 }
 
@@ -65,60 +48,67 @@ export const headingPunctuation: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const { model, text } = ctx;
+    const { model } = ctx;
     const groups = siblingGroups(model);
     if (!groups.length) return;
-    const counted = (h: Heading) => !h.runIn && endingOf(h) !== null && hasHanText(text, h);
+    const ending = new Int8Array(model.headings.length);
+    model.headings.forEach((h, k) => (ending[k] = h.kind === 'numbered' ? endingOf(model, h) : -1));
     const markdown = isMarkdown(model);
     // Lists: siblings of one level, split where a Markdown list nests deeper and where numbering starts again at 1.
     const lists: Heading[][] = [];
+    const byLevel = [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]];
     for (const g of groups) {
       for (const run of splitByIndent(model, g.items, markdown)) {
-        let cur: Heading[] = [];
-        for (const h of run) {
-          if (h.value === 1 && cur.length) {
-            lists.push(cur);
-            cur = [];
+        let from = 0;
+        for (let i = 0; i <= run.length; i++) {
+          if (i === run.length || (run[i].value === 1 && i > from)) {
+            lists.push(from === 0 && i === run.length ? run : run.slice(from, i));
+            from = i;
           }
-          cur.push(h);
+          if (i < run.length) {
+            const e = ending[indexOf(model, run[i])];
+            if (e >= 0) byLevel[g.level][e]++;
+          }
         }
-        lists.push(cur);
       }
     }
-    const byLevel: Heading[][] = [[], [], [], [], []];
-    for (const list of lists) for (const h of list) if (counted(h)) byLevel[h.level].push(h);
-    const levelMajority = byLevel.map((items) => majority(tally(items, () => true), 2 / 3));
+    const levelMajority = byLevel.map((counts) => majority(counts, 2 / 3));
+    const counts = [0, 0, 0];
     for (const list of lists) {
-      const t = tally(list, counted);
-      if (t.counts.size < 2) continue; // the list agrees with itself
-      const local = majority(t, 1 / 2);
-      // A list too small to decide on its own follows the level's habit across the document.
-      const m = local ?? (t.total < 3 ? levelMajority[list[0].level] : null);
-      if (!m) continue;
+      counts[0] = counts[1] = counts[2] = 0;
       for (const h of list) {
-        if (!counted(h)) continue;
-        const e = endingOf(h)!;
-        if (e === m.ending) continue;
+        const e = ending[indexOf(model, h)];
+        if (e >= 0) counts[e]++;
+      }
+      const kinds = (counts[0] ? 1 : 0) + (counts[1] ? 1 : 0) + (counts[2] ? 1 : 0);
+      if (kinds < 2) continue; // the list agrees with itself
+      const local = majority(counts, 1 / 2);
+      // A list too small to decide on its own follows the level's habit across the document.
+      const m = local ?? (counts[0] + counts[1] + counts[2] < 3 ? levelMajority[list[0].level] : null);
+      if (!m) continue;
+      const want = ENDINGS[m.ending];
+      for (const h of list) {
+        const e = ending[indexOf(model, h)];
+        if (e < 0 || e === m.ending) continue;
         let edit: Edit;
         let title;
-        if (m.ending === '') {
+        if (want === '') {
           edit = { start: h.terminatorAt, end: h.terminatorAt + 1, text: '' };
           title = msg(`删去结尾的“${h.terminator}”`, `Remove the final "${h.terminator}"`);
-        } else if (e === '') {
-          edit = { start: h.text.end, end: h.text.end, text: m.ending };
-          title = msg(`在结尾加“${m.ending}”`, `Add "${m.ending}" at the end`);
+        } else if (e === 0) {
+          edit = { start: h.text.end, end: h.text.end, text: want };
+          title = msg(`在结尾加“${want}”`, `Add "${want}" at the end`);
         } else {
-          edit = { start: h.terminatorAt, end: h.terminatorAt + 1, text: m.ending };
-          title = msg(`把结尾的“${h.terminator}”改为“${m.ending}”`, `Change the final "${h.terminator}" to "${m.ending}"`);
+          edit = { start: h.terminatorAt, end: h.terminatorAt + 1, text: want };
+          title = msg(`把结尾的“${h.terminator}”改为“${want}”`, `Change the final "${h.terminator}" to "${want}"`);
         }
         const scope = local ? msg('同一组同级标题', 'the headings of this list') : msg('全文同级标题', 'the headings of this level');
-        const heading = h.name;
         ctx.report({
           start: h.start,
           end: h.end,
           message: msg(
-            `${scope.zh}多${NAME[m.ending].zh}（${m.count} 处），“${heading}”${e === '' ? '没有结尾标点' : `以“${h.terminator}”结尾`}。`,
-            `Most of ${scope.en} have ${NAME[m.ending].en} (${m.count}); "${heading}" ${e === '' ? 'has none' : `ends with "${h.terminator}"`}.`,
+            `${scope.zh}多${NAME[want].zh}（${m.count} 处），“${h.name}”${e === 0 ? '没有结尾标点' : `以“${h.terminator}”结尾`}。`,
+            `Most of ${scope.en} have ${NAME[want].en} (${m.count}); "${h.name}" ${e === 0 ? 'has none' : `ends with "${h.terminator}"`}.`,
           ),
           fixes: [{ title, edits: [edit] }],
         });

@@ -1,5 +1,5 @@
 import type { Heading, HeadingLevel, ReportModel } from '../model';
-import { isMarkdown, markerWithValue, numeralSpan, siblingGroups, splitByIndent, writeNumber, type Run } from './heading-groups';
+import { indexOf, isMarkdown, markerWithValue, numeralSpan, siblingGroups, splitByIndent, writeNumber, type Run } from './heading-groups';
 import { msg, type Edit, type Fix, type Report, type Rule } from './types';
 
 /** Whether the text just before a heading announces a new list (`如下：`, a rule line `=====`). */
@@ -33,14 +33,17 @@ export const headingSequence: Rule = {
     const markdown = isMarkdown(model);
 
     // The previous numbered heading of the same level, anywhere before (for numbering continued across parents).
-    const prevSame = new Map<Heading, Heading>();
-    const last: (Heading | undefined)[] = [];
-    for (const h of model.headings) {
-      if (h.kind !== 'numbered') continue;
-      const p = last[h.level];
-      if (p) prevSame.set(h, p);
-      last[h.level] = h;
-    }
+    const prevIndex = new Int32Array(model.headings.length).fill(-1);
+    const last = [-1, -1, -1, -1, -1];
+    model.headings.forEach((h, k) => {
+      if (h.kind !== 'numbered') return;
+      prevIndex[k] = last[h.level];
+      last[h.level] = k;
+    });
+    const prevSame = (h: Heading): Heading | undefined => {
+      const k = prevIndex[indexOf(model, h)];
+      return k >= 0 ? model.headings[k] : undefined;
+    };
 
     const runs: Run[] = [];
     for (const g of groups) runs.push(...splitByIndent(model, g.items, markdown));
@@ -49,7 +52,7 @@ export const headingSequence: Rule = {
     const restarted = [0, 0, 0, 0, 0];
     for (const run of runs) {
       const f = run[0];
-      const p = prevSame.get(f);
+      const p = prevSame(f);
       if (!p) continue;
       if (f.value === 1) restarted[f.level]++;
       else if (f.value === p.value + 1) continued[f.level]++;
@@ -109,7 +112,7 @@ export const headingSequence: Rule = {
       if (markdown && run.length >= 2 && run.every((h) => h.value === 1)) continue;
       const f = run[0];
       let state: number;
-      const p = prevSame.get(f);
+      const p = prevSame(f);
       if (f.value === 1 || (p && f.value === p.value + 1)) {
         state = f.value;
       } else {

@@ -15,9 +15,16 @@ export const paidRegionEmpty: Rule = {
       if (issue.kind !== 'empty') continue;
       const r = issue.region;
       const end = r.end!;
+      // Only blanks between the markers: remove the pair and what lies between as one span, so no blank
+      // line is left behind. Other markers between them (a page break) stay.
+      const blank = ctx.text.slice(r.content.start, r.content.end).trim() === '';
       const a = removeSpan(ctx.text, r.begin);
       const b = removeSpan(ctx.text, end);
-      const edits = a.end >= b.start ? [{ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), text: '' }] : [a, b];
+      const edits = blank
+        ? [removeSpan(ctx.text, { start: r.begin.start, end: end.end })]
+        : a.end >= b.start
+          ? [{ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end), text: '' }]
+          : [a, b];
       ctx.report({
         start: r.begin.start,
         end: end.end,

@@ -1,4 +1,5 @@
 import type { Block, ReportModel } from '../model';
+import { LONG_LINE } from '../parser';
 import { isAsciiLetter, isDigit, isHan, isInlineSpace } from '../text';
 import { CUT, proseIndex, tail, type ProseIndex } from './punct-util';
 import { msg, type Rule } from './types';
@@ -23,10 +24,15 @@ function isBody(model: ReportModel, bi: number): boolean {
   return h.kind === 'numbered' && h.runIn;
 }
 
-/** A block cut out of a long line (a whole document on one line): its end is a guess, not a paragraph end. */
-function isSegment(blocks: Block[], bi: number): boolean {
+/** A block on a very long line (a whole document on one line): its end is a guess, not a paragraph end. */
+function isSegment(model: ReportModel, bi: number): boolean {
+  const { blocks, lines } = model;
   const line = blocks[bi].line;
-  return (bi > 0 && blocks[bi - 1].line === line) || (bi + 1 < blocks.length && blocks[bi + 1].line === line);
+  return (
+    (bi > 0 && blocks[bi - 1].line === line) ||
+    (bi + 1 < blocks.length && blocks[bi + 1].line === line) ||
+    lines.ends[line] - lines.starts[line] > LONG_LINE
+  );
 }
 
 /** A Markdown bullet item (`- `, `* `, `+ `): list items are not paragraphs. */
@@ -51,10 +57,14 @@ function isListItem(model: ReportModel, p: ProseIndex, bi: number): boolean {
  * list): then the missing mark is the list's style, not a slip.
  */
 function inBareList(model: ReportModel, p: ProseIndex, bi: number): boolean {
+  const b = model.blocks[bi];
+  const level = b.kind === 'heading' ? model.headings[b.heading].level : -1;
   for (const d of [-1, 1]) {
     const n = bi + d;
     if (!isListItem(model, p, n)) continue;
     const nb = model.blocks[n];
+    // A sibling: a numbered item of the same level, or another unnumbered list line.
+    if ((nb.kind === 'heading' ? model.headings[nb.heading].level : -1) !== level) continue;
     const standalone = nb.kind === 'heading' && !model.headings[nb.heading].runIn;
     if (standalone || endOf(p, n) !== null) return true;
   }
@@ -123,7 +133,7 @@ export const paragraphEndPunctuation: Rule = {
     for (let bi = 0; bi < blocks.length; bi++) {
       if (!isBody(model, bi)) continue;
       const b = blocks[bi];
-      if (isSegment(blocks, bi) || isBullet(text, b)) continue;
+      if (isSegment(model, bi) || isBullet(text, b)) continue;
       const end = endOf(p, bi);
       if (!end) continue;
       // From here on, only blocks that lack their mark: look at the whole paragraph.

@@ -1,9 +1,9 @@
 import { isDigit, isHan } from '../text';
-import { NONE, isZh, nextCode, prevCode, proseIndex, scanProse } from './punct-util';
+import { NONE, isZh, nextCode, prevCode, forEachRun, proseIndex } from './punct-util';
 import { msg, type Rule } from './types';
 
-/** Runs of dash-like characters: ASCII hyphens, full-width hyphens, horizontal bars, box lines, en dashes, em dashes. */
-const DASHES = /-+|－+|―+|─+|–+|—+/g;
+/** Dash-like characters: ASCII hyphen, full-width hyphen, horizontal bar, box line, en dash, em dash. */
+const isDashLike = (c: number) => c === 0x2d || c === 0xff0d || c === 0x2015 || c === 0x2500 || c === 0x2013 || c === 0x2014;
 
 /** Pauses and stops: a dash next to one of them is a dash, not a connector (乌—昌). */
 const PAUSES = new Set('，。、；：！？'.split('').map((c) => c.charCodeAt(0)));
@@ -24,9 +24,8 @@ export const punctDash: Rule = {
   check(ctx) {
     const p = proseIndex(ctx.model);
     const { text } = p;
-    scanProse(p, DASHES, (start, end, k) => {
+    forEachRun(ctx.model, isDashLike, (start, end, k, c) => {
       const n = end - start;
-      const c = text.charCodeAt(start);
       let s = start;
       let e = end;
       if (c === 0x2d /* - */) {

@@ -1,8 +1,8 @@
-import { proseIndex, scanProse } from './punct-util';
+import { markIndex } from './punct-util';
 import { msg, type Rule } from './types';
 
-/** A 顿号 between a closing and an opening quotation or title mark. */
-const DUN = /[》”’]、[《“‘]/g;
+const CLOSERS = new Set([0x300b /* 》 */, 0x201d /* ” */, 0x2019 /* ’ */]);
+const OPENERS = new Set([0x300a /* 《 */, 0x201c /* “ */, 0x2018 /* ‘ */]);
 
 export const punctDunBetweenTitles: Rule = {
   meta: {
@@ -17,10 +17,14 @@ export const punctDunBetweenTitles: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const p = proseIndex(ctx.model);
-    scanProse(p, DUN, (start, end) => {
-      if (end - start < 3) return;
-      const pair = ctx.text.slice(start, end);
+    // A 顿号 between a closing and an opening quotation or title mark, inside one span of prose.
+    const { text, model } = ctx;
+    const marks = markIndex(model);
+    for (let j = 0; j + 1 < marks.count; j++) {
+      const start = marks.at[j];
+      if (marks.at[j + 1] !== start + 2 || marks.span[j + 1] !== marks.span[j]) continue;
+      if (!CLOSERS.has(text.charCodeAt(start)) || text.charCodeAt(start + 1) !== 0x3001 || !OPENERS.has(text.charCodeAt(start + 2))) continue;
+      const pair = text.slice(start, start + 3);
       const without = pair[0] + pair[2];
       ctx.report({
         start: start + 1,
@@ -28,6 +32,6 @@ export const punctDunBetweenTitles: Rule = {
         message: msg(`并列的引号或书名号之间通常不用顿号：“${pair}”可写作“${without}”。`, `No enumeration comma is needed between quoted or titled items: "${pair}" can be "${without}".`),
         fixes: [{ title: msg('删去顿号', 'Remove the comma'), edits: [{ start: start + 1, end: start + 2, text: '' }] }],
       });
-    });
+    }
   },
 };

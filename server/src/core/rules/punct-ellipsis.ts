@@ -1,9 +1,10 @@
 import { isDigit } from '../text';
-import { NONE, isLatinOrDigit, isZh, nextCode, prevCode, proseIndex, scanProse } from './punct-util';
+import { NONE, isLatinOrDigit, isZh, nextCode, prevCode, forEachRun, proseIndex, scanProse } from './punct-util';
 import { msg, type Rule } from './types';
 
-/** Candidate ellipses: runs of …, three or more dots of any kind, three or more 。. */
-const DOTS = /…+|\.{3,}|。{3,}|·{3,}|・{3,}|．{3,}/g;
+/** Candidate ellipses: runs of …, three or more dots of any kind; three or more 。. */
+const isDot = (c: number) => c === 0x2026 || c === 0x2e || c === 0xb7 || c === 0x30fb || c === 0xff0e;
+const STOPS = /。{3,}/g;
 
 const isStar = (c: number) => c === 0x2a || c === 0x5f;
 const isBlank = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
@@ -23,9 +24,8 @@ export const punctEllipsis: Rule = {
   check(ctx) {
     const p = proseIndex(ctx.model);
     const { text } = p;
-    scanProse(p, DOTS, (start, end, k) => {
+    const check = (start: number, end: number, k: number, c: number) => {
       const n = end - start;
-      const c = text.charCodeAt(start);
       const left = prevCode(p, k, start, isStar);
       const right = nextCode(p, k, end - 1, isStar);
       let replacement = '……';
@@ -33,13 +33,14 @@ export const punctEllipsis: Rule = {
         if (n % 2 === 0) return; // …… and ………… (two ellipses) are right
         if (!isZh(left) && !isZh(right)) return; // English: wait…
         if (n > 3) replacement = '…'.repeat(n - 1);
-      } else if (c === 0x2e /* . */) {
-        // Chinese text before, or a Chinese sentence starting right after; never 1...10, App..., leaders.
-        if (n > 6 || isDigit(right) || isLatinOrDigit(left)) return;
-        const blankBefore = left === NONE || isBlank(left);
-        if (!isZh(left) && !(blankBefore && isZh(right))) return;
       } else if (c !== 0x3002 /* 。 */) {
-        if (isDigit(right) || (!isZh(left) && !isZh(right))) return;
+        if (n < 3) return;
+        if (c === 0x2e /* . */) {
+          // Chinese text before, or a Chinese sentence starting right after; never 1...10, App..., leaders.
+          if (n > 6 || isDigit(right) || isLatinOrDigit(left)) return;
+          const blankBefore = left === NONE || isBlank(left);
+          if (!isZh(left) && !(blankBefore && isZh(right))) return;
+        } else if (isDigit(right) || (!isZh(left) && !isZh(right))) return;
       }
       const run = text.slice(start, end);
       ctx.report({
@@ -48,6 +49,8 @@ export const punctEllipsis: Rule = {
         message: msg(`省略号应写作“${replacement}”，不是“${run}”。`, `Write the ellipsis as "${replacement}", not "${run}".`),
         fixes: [{ title: msg(`改为“${replacement}”`, `Change to "${replacement}"`), edits: [{ start, end, text: replacement }] }],
       });
-    });
+    };
+    forEachRun(ctx.model, isDot, check);
+    scanProse(p, STOPS, (start, end, k) => check(start, end, k, 0x3002));
   },
 };

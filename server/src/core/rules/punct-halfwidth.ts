@@ -1,60 +1,64 @@
 import { isDigit, isHan } from '../text';
 import {
-  isAsciiSpace, isEmphasisOrQuote, isLatinOrDigit, isZh, nextCode, prevCode, proseIndex, scanProse, type ProseIndex,
+  isAsciiSpace, isEmphasisOrQuote, isLatinOrDigit, isZh, markIndex, nextCode, prevCode, proseIndex, type MarkIndex, type ProseIndex,
 } from './punct-util';
 import { msg, type Edit, type Rule } from './types';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-const PARENS = /[()（）]/g;
-const MARKS = /[,;:?!]/g;
+const isBlankOrEmphasis = (c: number) => isAsciiSpace(c) || isEmphasisOrQuote(c);
+const isBangOrEmphasis = (c: number) => c === 0x3f || c === 0x21 || isEmphasisOrQuote(c);
+
+/** Longest content of a half-width pair searched for Han. */
+const MAX_CONTENT = 300;
 
 /**
  * Pairs the parentheses of each block (half-width and full-width alike) and returns the half-width ones
  * to convert: both of a half-width pair whose content holds Han, and the half-width one of a mixed pair.
  * Heading numbers `(一)` are left to the heading rules.
  */
-function parensToConvert(p: ProseIndex, headingMarkers: { start: number; end: number }[]): Map<number, number> {
+function parensToConvert(p: ProseIndex, marks: MarkIndex, headingMarkers: { start: number; end: number }[]): Map<number, number> {
   const { text } = p;
-  /** Position of each converted half-width paren → position of its partner. */
+  /** Position of each converted half-width paren → position of its partner (-1 for a mixed pair). */
   const out = new Map<number, number>();
-  const stack: { at: number; full: boolean; han: number }[] = [];
+  const stack: number[] = [];
   let block = -1;
-  let han = 0; // Han characters seen in the block so far, up to `counted`
-  let counted = 0;
   let hm = 0;
-  scanProse(p, PARENS, (at, _end, k) => {
-    const span = p.spans[k];
-    if (span.block !== block) {
-      block = span.block;
-      stack.length = 0;
-      han = 0;
-      counted = span.start;
-    }
-    for (let i = Math.max(counted, span.start); i < at; i++) if (isHan(text.charCodeAt(i))) han++;
-    counted = at + 1;
+  for (let j = 0; j < marks.count; j++) {
+    const at = marks.at[j];
     const c = text.charCodeAt(at);
-    const full = c === 0xff08 || c === 0xff09;
+    if (c !== 0x28 && c !== 0x29 && c !== 0xff08 && c !== 0xff09) continue;
+    const b = p.spans[marks.span[j]].block;
+    if (b !== block) {
+      block = b;
+      stack.length = 0;
+    }
     if (c === 0x28 || c === 0xff08) {
-      stack.push({ at, full, han });
-      return;
+      stack.push(at);
+      continue;
     }
     const open = stack.pop();
-    if (!open) return;
-    if (open.full && full) return;
-    if (!open.full && !full) {
-      if (han === open.han) return; // no Han inside: (PDA), (type), (1)
-      while (hm < headingMarkers.length && headingMarkers[hm].end <= open.at) hm++;
-      if (hm < headingMarkers.length && headingMarkers[hm].start <= open.at) return;
-      out.set(open.at, at);
-      out.set(at, open.at);
-      return;
+    if (open === undefined) continue;
+    const openFull = text.charCodeAt(open) === 0xff08;
+    const full = c === 0xff09;
+    if (openFull && full) continue;
+    if (!openFull && !full) {
+      if (!hasHan(text, open + 1, Math.min(at, open + 1 + MAX_CONTENT))) continue; // (PDA), (type), (1)
+      while (hm < headingMarkers.length && headingMarkers[hm].end <= open) hm++;
+      if (hm < headingMarkers.length && headingMarkers[hm].start <= open) continue;
+      out.set(open, at);
+      out.set(at, open);
+      continue;
     }
     // A mixed pair: the author meant full-width.
-    if (!open.full) out.set(open.at, -1);
-    else out.set(at, -1);
-  });
+    out.set(openFull ? at : open, -1);
+  }
   return out;
+}
+
+function hasHan(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isHan(text.charCodeAt(i))) return true;
+  return false;
 }
 
 export const punctHalfwidth: Rule = {
@@ -73,7 +77,8 @@ export const punctHalfwidth: Rule = {
     const p = proseIndex(ctx.model);
     const { text } = p;
     const markers = ctx.model.headings.filter((h) => h.kind === 'numbered').map((h) => h.marker);
-    const parens = parensToConvert(p, markers);
+    const marks = markIndex(ctx.model);
+    const parens = parensToConvert(p, marks, markers);
     const zhAt = (c: number, at: number) => isZh(c) || (at >= 0 && parens.has(at));
 
     // Parentheses.
@@ -101,34 +106,37 @@ export const punctHalfwidth: Rule = {
     }
 
     // , ; : ? !
-    scanProse(p, MARKS, (at, _end, k) => {
-      const ch = text[at];
+    for (let j = 0; j < marks.count; j++) {
+      const at = marks.at[j];
       const c = text.charCodeAt(at);
+      if (c !== 0x2c && c !== 0x3b && c !== 0x3a && c !== 0x3f && c !== 0x21) continue;
+      const k = marks.span[j];
+      const ch = text[at];
       let left: number;
       let right: number;
       let leftAt = -1;
       let rightAt = -1;
       if (c === 0x3f || c === 0x21) {
         // ? and !: after Chinese text (a run like ?! counts as one mark).
-        left = prevCode(p, k, at, (x) => x === 0x3f || x === 0x21 || isEmphasisOrQuote(x), 6);
+        left = prevCode(p, k, at, isBangOrEmphasis, 6);
         right = nextCode(p, k, at);
-        if (right === 0x3d /* = */ || (c === 0x21 && right === 0x5b /* ![image] */)) return;
-        if (!isZh(left)) return;
+        if (right === 0x3d /* = */ || (c === 0x21 && right === 0x5b /* ![image] */)) continue;
+        if (!isZh(left)) continue;
       } else {
         const s = p.spans[k];
-        let j = at - 1;
-        while (j >= s.start && at - j <= 4 && isEmphasisOrQuote(text.charCodeAt(j))) j--;
-        if (j >= s.start) leftAt = j;
-        j = at + 1;
-        while (j < s.end && j - at <= 6 && (isAsciiSpace(text.charCodeAt(j)) || isEmphasisOrQuote(text.charCodeAt(j)))) j++;
-        if (j < s.end) rightAt = j;
+        let q = at - 1;
+        while (q >= s.start && at - q <= 4 && isEmphasisOrQuote(text.charCodeAt(q))) q--;
+        if (q >= s.start) leftAt = q;
+        q = at + 1;
+        while (q < s.end && q - at <= 6 && isBlankOrEmphasis(text.charCodeAt(q))) q++;
+        if (q < s.end) rightAt = q;
         left = prevCode(p, k, at, isEmphasisOrQuote);
-        right = nextCode(p, k, at, (x) => isAsciiSpace(x) || isEmphasisOrQuote(x), 6);
-        if (isDigit(left) && isDigit(right)) return; // 1,000  8:00  1:2
-        if (c === 0x3a /* : */ && (right === 0x2f || right === 0x5c)) return; // C:\  x://
-        if (c === 0x3b /* ; */ && isEntity(text, at, s.start)) return; // &nbsp;
+        right = nextCode(p, k, at, isBlankOrEmphasis, 6);
+        if (isDigit(left) && isDigit(right)) continue; // 1,000  8:00  1:2
+        if (c === 0x3a /* : */ && (right === 0x2f || right === 0x5c)) continue; // C:\  x://
+        if (c === 0x3b /* ; */ && isEntity(text, at, s.start)) continue; // &nbsp;
         // Chinese text on either side (Web:280 and Java,Python have none).
-        if (!zhAt(left, leftAt) && !zhAt(right, rightAt)) return;
+        if (!zhAt(left, leftAt) && !zhAt(right, rightAt)) continue;
       }
       // Take the blanks after the mark with it: a full-width mark carries its own space.
       let end = at + 1;
@@ -142,7 +150,7 @@ export const punctHalfwidth: Rule = {
         message: msg(`中文里用了半角“${ch}”，应为全角“${FULL[ch]}”。`, `Half-width "${ch}" in Chinese text; use full-width "${FULL[ch]}".`),
         fixes: [{ title: msg(`改为“${FULL[ch]}”`, `Change to "${FULL[ch]}"`), edits: [edit] }],
       });
-    });
+    }
   },
 };
 

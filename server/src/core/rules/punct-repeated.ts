@@ -2,7 +2,7 @@ import { proseIndex, scanProse } from './punct-util';
 import { msg, type Rule } from './types';
 
 /** The same mark twice or more. Three or more 。 are an ellipsis (punct-ellipsis); ！ and ？ may repeat. */
-const REPEATED = /([。，、；：])\1+/g;
+const REPEATED = /[。，、；：]{2,}/g;
 
 export const punctRepeated: Rule = {
   meta: {
@@ -18,16 +18,25 @@ export const punctRepeated: Rule = {
   },
   check(ctx) {
     const p = proseIndex(ctx.model);
-    scanProse(p, REPEATED, (start, end) => {
-      const run = ctx.text.slice(start, end);
-      if (run.length < 2) return;
-      if (run[0] === '。' && run.length >= 3) return;
+    const { text } = ctx;
+    const report = (start: number, end: number) => {
+      const run = text.slice(start, end);
       ctx.report({
         start,
         end,
         message: msg(`标点“${run}”重复，应为“${run[0]}”。`, `Repeated punctuation "${run}"; write "${run[0]}".`),
         fixes: [{ title: msg(`改为“${run[0]}”`, `Change to "${run[0]}"`), edits: [{ start: start + 1, end, text: '' }] }],
       });
+    };
+    scanProse(p, REPEATED, (from, to) => {
+      // Runs of one mark within the match (，。 and 、， are other mistakes).
+      for (let start = from; start < to; ) {
+        const c = text.charCodeAt(start);
+        let end = start + 1;
+        while (end < to && text.charCodeAt(end) === c) end++;
+        if (end - start >= 2 && !(c === 0x3002 && end - start >= 3)) report(start, end);
+        start = end;
+      }
     });
   },
 };

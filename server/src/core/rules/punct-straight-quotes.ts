@@ -1,8 +1,6 @@
 import { isAsciiLetter, isDigit, isHan } from '../text';
-import { NONE, isZh, nextCode, prevCode, proseIndex, scanProse } from './punct-util';
+import { NONE, isZh, nextCode, prevCode, markIndex, proseIndex } from './punct-util';
 import { msg, type Rule } from './types';
-
-const STRAIGHT = /["']/g;
 
 interface Q {
   at: number;
@@ -88,28 +86,32 @@ export const punctStraightQuotes: Rule = {
       }
     };
 
-    scanProse(p, STRAIGHT, (at, _end, k) => {
+    const marks = markIndex(ctx.model);
+    for (let j = 0; j < marks.count; j++) {
+      const at = marks.at[j];
+      const c = text.charCodeAt(at);
+      if (c !== 0x22 && c !== 0x27) continue;
+      const k = marks.span[j];
       const b = p.spans[k].block;
       if (b !== block) {
         flush();
         block = b;
       }
-      const c = text.charCodeAt(at);
       const l = prevCode(p, k, at);
       const r = nextCode(p, k, at);
       if (c === 0x22) {
         // 6" after a digit, where an opening quote would stand, is an inch mark.
-        if (isDigit(l) && dq.length % 2 === 0) return;
+        if (isDigit(l) && dq.length % 2 === 0) continue;
         dq.push({ at, k });
-        return;
+        continue;
       }
       // ' : only beside Chinese text; apostrophes (Let's) and feet (5') are not quotes.
-      if (isDigit(l) && !isZh(r)) return;
-      if (!isZh(l) && !isZh(r)) return;
-      if (isAsciiLetter(l) && isAsciiLetter(r)) return;
-      if (l === NONE && r === NONE) return;
+      if (isDigit(l) && sq.length % 2 === 0) continue;
+      if (!isZh(l) && !isZh(r)) continue;
+      if (isAsciiLetter(l) && isAsciiLetter(r)) continue;
+      if (l === NONE && r === NONE) continue;
       sq.push({ at, k });
-    });
+    }
     flush();
   },
 };

@@ -1,5 +1,5 @@
 import { isAsciiLetter, isDigit, isHan, isInlineSpace } from '../text';
-import { NONE, isZh, nextCode, prevCode, proseIndex, scanProse, type ProseIndex } from './punct-util';
+import { NONE, isZh, markIndex, nextCode, prevCode, proseIndex, type ProseIndex } from './punct-util';
 import { msg, type Fix, type Rule } from './types';
 
 /** The paired marks: opening, closing. Half-width parentheses pair with full-width ones but are never reported. */
@@ -10,33 +10,46 @@ const PAIRS = [
   ['《', '》'],
   ['【', '】'],
 ] as const;
+/** The marks' names: 前引号 / opening quotation mark. */
+const NAMES = [
+  ['引号', 'quotation mark'],
+  ['单引号', 'single quotation mark'],
+  ['括号', 'parenthesis'],
+  ['书名号', 'title mark'],
+  ['方头括号', 'square bracket'],
+] as const;
 const QUOTES = 2; // the first two pairs are quotation marks
-const TYPE = new Map<number, [type: number, open: boolean, full: boolean]>();
-PAIRS.forEach(([o, c], t) => {
-  TYPE.set(o.charCodeAt(0), [t, true, true]);
-  TYPE.set(c.charCodeAt(0), [t, false, true]);
-});
-TYPE.set(0x28, [2, true, false]);
-TYPE.set(0x29, [2, false, false]);
 
-const MARKS = /[“”‘’（）()《》【】]/g;
+/** Per character: 0 when not a paired mark, else 1 + type * 4 + (opening ? 2 : 0) + (full-width ? 1 : 0). */
+const KIND = new Uint8Array(0x10000);
+PAIRS.forEach(([o, c], t) => {
+  KIND[o.charCodeAt(0)] = 1 + t * 4 + 3;
+  KIND[c.charCodeAt(0)] = 1 + t * 4 + 1;
+});
+KIND[0x28] = 1 + 2 * 4 + 2; // (
+KIND[0x29] = 1 + 2 * 4; // )
 
 /** Punctuation after which a quotation mark cannot open, or before which it cannot close. */
 const AFTER_CLOSE = new Set('，。、；：！？）》】…'.split('').map((c) => c.charCodeAt(0)));
 const BEFORE_OPEN = new Set('，。、；：（《【'.split('').map((c) => c.charCodeAt(0)));
+/** Marks that end a paragraph: a block ending with one is not a line broken mid-sentence. */
+const PARAGRAPH_END = new Set('。！？；：…!?;'.split('').map((c) => c.charCodeAt(0)));
+const TRAILING_CLOSERS = new Set('”’）》】'.split('').map((c) => c.charCodeAt(0)));
 
 interface Mark {
   at: number;
   k: number;
+  t: number;
   full: boolean;
+  matched: boolean;
 }
 
 interface BlockMarks {
   block: number;
-  /** Unmatched opening marks per type, in order. */
-  opens: Mark[][];
-  /** Unmatched closing marks per type, in order. */
-  closes: Mark[][];
+  /** Unmatched opening marks, in order. */
+  opens: Mark[];
+  /** Unmatched closing marks, in order. */
+  closes: Mark[];
 }
 
 export const punctUnbalanced: Rule = {
@@ -56,87 +69,114 @@ export const punctUnbalanced: Rule = {
     const { text } = p;
     const report = (t: number, m: Mark, open: boolean, fix?: Fix) => {
       const [o, c] = PAIRS[t];
-      const ch = text[m.at];
+      const [zh, en] = NAMES[t];
       ctx.report({
         start: m.at,
         end: m.at + 1,
         message: open
-          ? msg(`“${ch}”没有对应的“${c}”。`, `"${ch}" has no matching "${c}".`)
-          : msg(`“${ch}”前面没有对应的“${o}”。`, `"${ch}" has no matching "${o}" before it.`),
+          ? msg(`前${zh} ${o} 没有配对的后${zh} ${c}。`, `Opening ${en} ${o} has no matching closing ${en} ${c}.`)
+          : msg(`后${zh} ${c} 前面没有配对的前${zh} ${o}。`, `Closing ${en} ${c} has no matching opening ${en} ${o} before it.`),
         fixes: fix ? [fix] : undefined,
       });
     };
 
     // A reversed quotation mark is reported alone, with its fix; otherwise every unmatched mark is.
-    const reportAll = (t: number, marks: Mark[], open: boolean, bm: BlockMarks) => {
+    const reportAll = (t: number, marks: Mark[], open: boolean, others: Mark[]) => {
+      const other = others.filter((m) => m.t === t && !m.matched);
       for (const m of marks) {
-        const fix = m.full ? flipFix(p, t, m, open, marks, open ? bm.closes[t] : bm.opens[t]) : undefined;
+        const fix = m.full ? flipFix(p, t, m, open, marks, other) : undefined;
         if (fix) return report(t, m, open, fix);
       }
       for (const m of marks) if (m.full) report(t, m, open);
     };
 
-    let cur: BlockMarks | null = null;
-    let stacks: Mark[][] = PAIRS.map(() => []);
-    let carry: BlockMarks | null = null;
+    /** Whether a block's prose ends like a paragraph, not like a line broken mid-sentence. */
+    const endsParagraph = (block: number): boolean => {
+      let k = p.firstSpan[block];
+      if (k < 0) return true;
+      while (k + 1 < p.spans.length && p.spans[k + 1].block === block) k++;
+      let i = p.spans[k].end - 1;
+      const s = p.spans[k].start;
+      while (i > s && (isInlineSpace(text.charCodeAt(i)) || TRAILING_CLOSERS.has(text.charCodeAt(i)))) i--;
+      return PARAGRAPH_END.has(text.charCodeAt(i));
+    };
 
+    let carry: BlockMarks | null = null;
     const finish = (bm: BlockMarks) => {
-      // Marks still open in the previous block may close here (a quotation or a note over a line break).
-      let adjacent = false;
-      if (carry) {
-        adjacent = true;
+      if (carry && carry.opens.length) {
+        let adjacent = true;
         for (let b = carry.block + 1; b < bm.block; b++) {
           if (p.firstSpan[b] >= 0) {
             adjacent = false;
             break;
           }
         }
-      }
-      const first = p.firstSpan[bm.block];
-      const firstChar = first >= 0 ? text.charCodeAt(p.spans[first].start) : NONE;
-      for (let t = 0; t < PAIRS.length; t++) {
-        const closes = bm.closes[t];
-        let ci = 0;
-        if (carry) {
-          const opens = carry.opens[t];
-          if (adjacent) while (opens.length && ci < closes.length) {
-            opens.pop();
-            ci++;
+        // Marks still open at a line broken mid-sentence may close on the next line.
+        const wrapped = adjacent && !endsParagraph(carry.block);
+        const first = p.firstSpan[bm.block];
+        const firstChar = first >= 0 ? text.charCodeAt(p.spans[first].start) : NONE;
+        for (let t = 0; t < PAIRS.length; t++) {
+          const opens = carry.opens.filter((m) => m.t === t);
+          if (!opens.length) continue;
+          if (wrapped) {
+            let oi = opens.length - 1;
+            for (const m of bm.closes) {
+              if (oi < 0) break;
+              if (m.t !== t || m.matched) continue;
+              m.matched = true;
+              opens[oi--].matched = true;
+            }
           }
           // Chinese typography: a quotation over several paragraphs opens each of them and closes only the last.
           const excused = adjacent && t < QUOTES && firstChar === PAIRS[t][0].charCodeAt(0);
-          if (!excused) reportAll(t, opens.filter((m) => !isSmiley(p, m)), true, carry);
+          if (!excused) reportAll(t, opens.filter((m) => !m.matched && !isSmiley(p, m)), true, carry.closes);
         }
-        reportAll(t, closes.slice(ci).filter((m) => !isListNumber(p, m) && !isSmiley(p, m)), false, bm);
+      }
+      if (bm.closes.length) {
+        for (let t = 0; t < PAIRS.length; t++) {
+          const closes = bm.closes.filter((m) => m.t === t && !m.matched && !isListNumber(p, m) && !isSmiley(p, m));
+          if (closes.length) reportAll(t, closes, false, bm.opens);
+        }
       }
       carry = bm;
     };
 
-    scanProse(p, MARKS, (at, _end, k) => {
+    const marks = markIndex(ctx.model);
+    const stacks: Mark[][] = PAIRS.map(() => []);
+    let cur: BlockMarks | null = null;
+    const close = (bm: BlockMarks) => {
+      for (const st of stacks) {
+        for (const m of st) bm.opens.push(m);
+        st.length = 0;
+      }
+      if (bm.opens.length > 1) bm.opens.sort((a, b) => a.at - b.at);
+      finish(bm);
+    };
+    for (let j = 0; j < marks.count; j++) {
+      const at = marks.at[j];
+      const c = text.charCodeAt(at);
+      const kind = KIND[c];
+      if (kind === 0) continue;
+      const k = marks.span[j];
       const block = p.spans[k].block;
       if (!cur || cur.block !== block) {
-        if (cur) {
-          cur.opens = stacks;
-          finish(cur);
-        }
-        cur = { block, opens: [], closes: PAIRS.map(() => []) };
-        stacks = PAIRS.map(() => []);
+        if (cur) close(cur);
+        cur = { block, opens: [], closes: [] };
       }
-      const c = text.charCodeAt(at);
-      const [t, open, full] = TYPE.get(c)!;
-      if (t === 1 && isApostrophe(p, k, at, c)) return;
-      const m: Mark = { at, k, full };
-      if (open) stacks[t].push(m);
+      const t = (kind - 1) >> 2;
+      if (t === 1 && isApostrophe(p, k, at, c)) continue;
+      const m: Mark = { at, k, t, full: (kind - 1) % 2 === 1, matched: false };
+      if ((kind - 1) & 2) stacks[t].push(m);
       else if (stacks[t].length) stacks[t].pop();
-      else cur.closes[t].push(m);
-    });
-    if (cur) {
-      (cur as BlockMarks).opens = stacks;
-      finish(cur);
+      else cur.closes.push(m);
     }
+    if (cur) close(cur);
     if (carry) {
       const last: BlockMarks = carry;
-      for (let t = 0; t < PAIRS.length; t++) reportAll(t, last.opens[t].filter((m) => !isSmiley(p, m)), true, last);
+      for (let t = 0; t < PAIRS.length; t++) {
+        const opens = last.opens.filter((m) => m.t === t && !isSmiley(p, m));
+        if (opens.length) reportAll(t, opens, true, last.closes);
+      }
     }
   },
 };
@@ -197,5 +237,5 @@ function flipFix(p: ProseIndex, t: number, m: Mark, open: boolean, same: Mark[],
   }
   const to = PAIRS[t][open ? 1 : 0];
   const ch = text[m.at];
-  return { title: msg(`把“${ch}”改为“${to}”`, `Change "${ch}" to "${to}"`), edits: [{ start: m.at, end: m.at + 1, text: to }] };
+  return { title: msg(`把 ${ch} 改为 ${to}`, `Change ${ch} to ${to}`), edits: [{ start: m.at, end: m.at + 1, text: to }] };
 }

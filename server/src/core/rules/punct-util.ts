@@ -122,6 +122,74 @@ export function scanProse(p: ProseIndex, re: RegExp, fn: (start: number, end: nu
   }
 }
 
+/** The characters the punctuation rules look at, found in one pass over the prose. */
+const MARK_CHARS = ',;:?!()"\'-.“”‘’（）《》【】…·・．—－―─–';
+const IS_MARK = new Uint8Array(0x10000);
+for (const ch of MARK_CHARS) IS_MARK[ch.charCodeAt(0)] = 1;
+
+export interface MarkIndex {
+  /** Offsets of the marks in the prose, in document order. */
+  at: Int32Array;
+  /** The prose span each mark is in. */
+  span: Int32Array;
+  count: number;
+}
+
+const markCache = new WeakMap<ReportModel, MarkIndex>();
+
+/**
+ * Where the prose holds punctuation the rules care about (`,;:?!()"'-.` and the CJK quotation marks,
+ * brackets, title marks, ellipsis and dash characters). Computed once per parsed document, so each rule
+ * looks at a few thousand marks instead of the whole text.
+ */
+export function markIndex(model: ReportModel): MarkIndex {
+  let idx = markCache.get(model);
+  if (idx) return idx;
+  const text = model.text;
+  const spans = proseSpans(model);
+  let at = new Int32Array(1024);
+  let span = new Int32Array(1024);
+  let n = 0;
+  for (let k = 0; k < spans.length; k++) {
+    const e = spans[k].end;
+    for (let i = spans[k].start; i < e; i++) {
+      if (IS_MARK[text.charCodeAt(i)] === 0) continue;
+      if (n === at.length) {
+        const a = new Int32Array(n * 2);
+        a.set(at);
+        at = a;
+        const b = new Int32Array(n * 2);
+        b.set(span);
+        span = b;
+      }
+      at[n] = i;
+      span[n++] = k;
+    }
+  }
+  idx = { at, span, count: n };
+  markCache.set(model, idx);
+  return idx;
+}
+
+/**
+ * Calls `fn` for each run of one repeated character among the marks `accept` takes (`...`, `——`), with
+ * the run's extent and its span.
+ */
+export function forEachRun(
+  model: ReportModel, accept: (c: number) => boolean, fn: (start: number, end: number, k: number, c: number) => void,
+): void {
+  const text = model.text;
+  const { at, span, count } = markIndex(model);
+  for (let j = 0; j < count; j++) {
+    const c = text.charCodeAt(at[j]);
+    if (!accept(c)) continue;
+    let e = j + 1;
+    while (e < count && at[e] === at[e - 1] + 1 && span[e] === span[j] && text.charCodeAt(at[e]) === c) e++;
+    fn(at[j], at[e - 1] + 1, span[j], c);
+    j = e - 1;
+  }
+}
+
 /** Han ideograph or full-width CJK punctuation: the Chinese side of a boundary. */
 export function isZh(c: number): boolean {
   return c >= 0 && (isHan(c) || isCjkPunct(c));

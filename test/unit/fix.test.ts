@@ -1,0 +1,234 @@
+// Applying fixes: single edits, choosing non-overlapping fixes, composing rounds of edits, fix-all.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
+import { applyEdits, chooseFixes, composeEdits, fixAll } from '../../server/src/core/fix';
+import type { Edit, Problem } from '../../server/src/core/rules/types';
+
+// ---------------------------------------------------------------- applyEdits
+
+test('applyEdits: applies edits in any order, insertions and deletions included', () => {
+  const text = '全年工作取得成效。';
+  assert.equal(applyEdits(text, []), text);
+  assert.equal(
+    applyEdits(text, [
+      { start: 8, end: 9, text: '！' },
+      { start: 0, end: 0, text: '一、' },
+      { start: 2, end: 4, text: '' },
+    ]),
+    '一、全年取得成效！',
+  );
+  // Touching edits apply in order of position.
+  assert.equal(applyEdits('abc', [{ start: 1, end: 2, text: 'X' }, { start: 2, end: 2, text: 'Y' }, { start: 0, end: 1, text: '' }]), 'XYc');
+});
+
+test('applyEdits: overlapping edits are refused', () => {
+  assert.throws(() => applyEdits('abcdef', [{ start: 1, end: 4, text: '' }, { start: 3, end: 5, text: 'x' }]), /overlapping/);
+});
+
+// ---------------------------------------------------------------- chooseFixes
+
+function problem(start: number, end: number, edits: Edit[], rule = 'r'): Problem {
+  return {
+    rule,
+    start,
+    end,
+    severity: 'warning',
+    message: { zh: '', en: '' },
+    fixes: edits.length ? [{ title: { zh: '', en: '' }, edits }] : [],
+  };
+}
+
+test('chooseFixes: first fix of each problem, in document order, skipping overlaps and touching edits', () => {
+  const chosen = chooseFixes([
+    problem(10, 12, [{ start: 10, end: 12, text: 'b' }]),
+    problem(0, 3, [{ start: 0, end: 3, text: 'a' }]),
+    problem(2, 5, [{ start: 2, end: 5, text: 'overlaps a' }]),
+    problem(3, 4, [{ start: 3, end: 4, text: 'touches a' }]),
+    problem(6, 6, []), // no fix
+    problem(7, 8, [{ start: 7, end: 8, text: 'c' }]),
+  ]);
+  assert.deepEqual(chosen, [
+    { start: 0, end: 3, text: 'a' },
+    { start: 7, end: 8, text: 'c' },
+    { start: 10, end: 12, text: 'b' },
+  ]);
+});
+
+test('chooseFixes: only the first fix counts; a fix whose own edits touch is left out', () => {
+  const p = problem(0, 2, [{ start: 0, end: 1, text: 'x' }]);
+  p.fixes.push({ title: { zh: '', en: '' }, edits: [{ start: 5, end: 6, text: 'never' }] });
+  const selfTouching = problem(10, 14, [{ start: 10, end: 12, text: '' }, { start: 12, end: 14, text: '' }]);
+  const multi = problem(20, 30, [{ start: 29, end: 30, text: '}' }, { start: 20, end: 21, text: '{' }]);
+  assert.deepEqual(chooseFixes([p, selfTouching, multi]), [
+    { start: 0, end: 1, text: 'x' },
+    { start: 20, end: 21, text: '{' },
+    { start: 29, end: 30, text: '}' },
+  ]);
+  // A fix with several edits is taken whole or not at all.
+  const blocked = chooseFixes([problem(0, 1, [{ start: 29, end: 30, text: ')' }]), multi]);
+  assert.deepEqual(blocked, [{ start: 29, end: 30, text: ')' }]);
+});
+
+test('chooseFixes: the result never overlaps, whatever the problems', () => {
+  const editArb = fc.tuple(fc.nat(40), fc.nat(5), fc.string({ maxLength: 2 })).map(([s, n, t]) => ({ start: s, end: s + n, text: t }));
+  fc.assert(
+    fc.property(fc.array(fc.array(editArb, { minLength: 1, maxLength: 3 }), { maxLength: 12 }), (fixes) => {
+      const chosen = chooseFixes(fixes.map((edits) => problem(Math.min(...edits.map((e) => e.start)), Math.max(...edits.map((e) => e.end)), edits)));
+      for (let i = 1; i < chosen.length; i++) assert.ok(chosen[i - 1].end < chosen[i].start, JSON.stringify(chosen));
+      applyEdits('x'.repeat(50), chosen);
+    }),
+  );
+});
+
+// ---------------------------------------------------------------- composeEdits
+
+const CHARS = fc.constantFrom('a', 'b', '的', '\n', ' ');
+const textArb = fc.string({ unit: CHARS, maxLength: 20 });
+
+/** Random edits on a text of the given length: sorted, not overlapping (touching allowed), no two insertions at one place. */
+function editsFor(len: number): fc.Arbitrary<Edit[]> {
+  return fc
+    .array(fc.tuple(fc.nat(len), fc.nat(len), fc.string({ unit: CHARS, maxLength: 3 })), { maxLength: 5 })
+    .map((raw) => {
+      const cands = raw
+        .map(([a, b, t]) => ({ start: Math.min(a, b), end: Math.max(a, b), text: t }))
+        .sort((x, y) => x.start - y.start || x.end - y.end);
+      const out: Edit[] = [];
+      let lastEnd = -1;
+      let lastStart = -1;
+      for (const e of cands) {
+        if (e.start < lastEnd) continue;
+        if (e.start === lastStart) continue;
+        out.push(e);
+        lastEnd = e.end;
+        lastStart = e.start;
+      }
+      return out;
+    });
+}
+
+/** A text and several rounds of edits, each on the text the previous rounds produced. */
+const roundsArb = textArb.chain((original) =>
+  fc.integer({ min: 1, max: 4 }).chain((n) => {
+    let arb: fc.Arbitrary<{ texts: string[]; rounds: Edit[][] }> = fc.constant({ texts: [original], rounds: [] });
+    for (let i = 0; i < n; i++) {
+      arb = arb.chain(({ texts, rounds }) =>
+        editsFor(texts[texts.length - 1].length).map((edits) => ({
+          texts: [...texts, applyEdits(texts[texts.length - 1], edits)],
+          rounds: [...rounds, edits],
+        })),
+      );
+    }
+    return arb;
+  }),
+);
+
+test('composeEdits: composing rounds of edits equals applying them in sequence', () => {
+  fc.assert(
+    fc.property(roundsArb, ({ texts, rounds }) => {
+      const original = texts[0];
+      let composed: Edit[] = [];
+      for (let i = 0; i < rounds.length; i++) composed = composeEdits(original, composed, rounds[i], texts[i]);
+      assert.equal(applyEdits(original, composed), texts[texts.length - 1]);
+      for (let i = 1; i < composed.length; i++) assert.ok(composed[i - 1].end <= composed[i].start, 'sorted, not overlapping');
+      for (const e of composed) assert.notEqual(original.slice(e.start, e.end), e.text, 'no edit that changes nothing');
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('composeEdits: examples', () => {
+  const original = '甲乙丙丁戊';
+  // Round 1 replaces 乙 and deletes 丁; round 2 inserts before 丙 of the new text and edits the replacement.
+  const r1: Edit[] = [{ start: 1, end: 2, text: 'B' }, { start: 3, end: 4, text: '' }];
+  const t1 = applyEdits(original, r1); // 甲B丙戊
+  const r2: Edit[] = [{ start: 1, end: 2, text: 'BB' }, { start: 3, end: 3, text: '!' }];
+  const t2 = applyEdits(t1, r2); // 甲BB丙!戊
+  const composed = composeEdits(original, r1, r2, t1);
+  assert.equal(applyEdits(original, composed), t2);
+  assert.deepEqual(composed, [{ start: 1, end: 2, text: 'BB' }, { start: 3, end: 4, text: '!' }]);
+  // An edit undone by the next round disappears.
+  assert.deepEqual(composeEdits('abc', [{ start: 1, end: 2, text: 'X' }], [{ start: 1, end: 2, text: 'b' }], 'aXc'), []);
+});
+
+// ---------------------------------------------------------------- fixAll
+
+/** A messy report: wrong punctuation, numbers, spaces, words, markers and invisible characters. */
+const MESSY = [
+  '二零二三年个人述职报告',
+  '（2023年12月30日）',
+  '各位领导、同志们:',
+  '一年来，我再接再励,精兵减政，我们的的工作取得\u200b新成效。地区生产总值增长１５．６％，粮食产量达xxxx亿斤。',
+  '一、坚持学习,提高本领',
+  '(一)加强理论学习。全年参加学习 20 次，深 入开展调研……',
+  '1、完善制度',
+  '严格落实“三重一大”制度，学习和和实践相结合。。',
+  '二.狠抓落实##PaidBegin##，久久为功',
+  '##paidbegin##',
+  '国务院总理\u2002李强\u2028以上报告，请予审议。',
+  '##paidend##',
+  '##paidend##',
+  '',
+].join('\r\n');
+
+/** A report shaped like the ones users start from: placeholders, 某 redactions, paid markers mid-sentence and on the last line. */
+const SEED_LIKE = [
+  '2023年度领导班子述职报告',
+  '2023年，在某局的正确领导下，我们团结协作、真抓实干，营业收入同比增长x%，排名全市第xx位，新增市场主体xxx户。现将有关情况报告如下：',
+  '一、提高政治站位，坚决贯彻上级决策部署。',
+  '始终把学习贯彻上级精神作为首要任务，对标对表、狠抓落实，在推动重点工作上持续用力',
+  '二、加强班子建设，凝聚干事创业合力。',
+  '1.坚持民主集中制',
+  '凡涉及重大事项，均经集体研究决定，确保决策科学民主。',
+  '2.增强斗争本领。',
+  '面对某些矛盾集中的领域，迎难而上、敢于担当，推动问题逐步解决。',
+  '3.严守纪律规矩。',
+  '对照“六项纪律”要求##paidbegin##，严格执行各项规定，时刻保持清醒头脑，做到令行禁止。',
+  '三、下一步工作打算',
+  '我们将坚持稳中求进，确保全年目标任务圆满完成。',
+  '##paidend##',
+  '',
+].join('\n');
+
+function checkFixAll(text: string, config = DEFAULT_CONFIG) {
+  const first = fixAll(text, config);
+  assert.ok(first.rounds < 10, `settled in ${first.rounds} rounds`);
+  assert.equal(applyEdits(text, first.edits), first.text, 'the composed edits produce the fixed text');
+  const second = fixAll(first.text, config);
+  assert.deepEqual(second.edits, [], 'a second run changes nothing');
+  assert.equal(second.text, first.text);
+  return first;
+}
+
+test('fixAll: a messy document settles, and a second run returns no edits', () => {
+  const first = checkFixAll(MESSY);
+  assert.notEqual(first.text, MESSY);
+  assert.ok(first.edits.length > 0);
+  // Fixes from the rules of this change all landed.
+  for (const s of ['二〇二三年', '再接再厉', '精兵简政', '我们的工作取得新成效', '增长15.6%', '学习20次', '深入开展', '学习和实践', '##paidbegin##，久久为功', '总理\u3000李强']) {
+    assert.ok(first.text.includes(s), s);
+  }
+  assert.ok(!first.text.includes('\u200b') && !first.text.includes('\u2028'));
+  assert.ok(first.text.includes('xxxx亿斤'), 'blanks have no automatic fix');
+  assert.ok(!first.text.includes('\n\n'), 'no blank line left behind');
+  assert.ok(!/[^\r]\n/.test(first.text), 'line breaks stay CRLF');
+  assert.equal((first.text.match(/##paidend##/g) ?? []).length, 1, 'the stray end marker is gone');
+});
+
+test('fixAll: a seed-like report settles and keeps its content', () => {
+  const first = checkFixAll(SEED_LIKE);
+  assert.ok(first.text.includes('对照“六项纪律”要求##paidbegin##，严格执行'));
+  assert.ok(first.text.endsWith('##paidend##\n'));
+  assert.ok(first.text.includes('增长x%'));
+});
+
+test('fixAll: one rule at a time, with a dictionary, and on odd input', () => {
+  const config = resolveConfig({ dictionary: { 领导班子: '党组班子' } });
+  const only = fixAll(SEED_LIKE, config, (p) => p.rule === 'user-dictionary');
+  assert.equal(only.text, SEED_LIKE.replace('领导班子', '党组班子'));
+  assert.equal(only.rounds, 1);
+  for (const text of ['', '\uFEFF', '\r\n', '##paidbegin##', '\uD800', 'x'.repeat(3000)]) checkFixAll(text);
+});

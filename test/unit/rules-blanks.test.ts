@@ -1,0 +1,90 @@
+// The blanks rules: placeholders left by templates and 某 redactions.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { RULES_BY_ID } from '../../server/src/core/rules';
+import { check, spans } from './helpers';
+
+test('blanks: metadata', () => {
+  assert.equal(RULES_BY_ID.get('placeholder')?.meta.defaultSeverity, 'warning');
+  assert.equal(RULES_BY_ID.get('placeholder')?.meta.fixable, false);
+  assert.equal(RULES_BY_ID.get('redaction')?.meta.defaultSeverity, 'off');
+  assert.equal(RULES_BY_ID.get('redaction')?.meta.fixable, false);
+});
+
+test('placeholder: every kind of blank fires, naming what to fill in', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['地区生产总值同比增长x%，', ['x'], /百分比/u],
+    ['粮食产量达xxxx亿斤以上。', ['xxxx'], /数量/u],
+    ['新增项目xx个。', ['xx'], /数量/u],
+    ['综合排名第xx名。', ['xx'], /名次/u],
+    ['入选第x轮第x批试点。', ['x', 'x'], /数量/u],
+    ['连续x年获评先进。', ['x'], /年数/u],
+    ['成立xx年来成效显著。', ['xx'], /年数/u],
+    ['于xx年建成。', ['xx'], /年份/u],
+    ['计划20xx年完成。', ['xx'], /年份/u],
+    ['xx月xx日召开。', ['xx', 'xx'], /日期/u],
+    ['××县委高度重视。', ['××'], /地名或单位名称/u],
+    ['XXX同志表现突出。', ['XXX'], /姓名/u],
+    ['请填写【 】内容。', ['【 】'], /内容/u],
+    ['请填写【】内容。', ['【】'], /内容/u],
+    ['（ ）月完成。', ['（ ）'], /内容/u],
+    ['负责人：____。', ['____'], /内容/u],
+    ['负责人：＿＿。', ['＿＿'], /内容/u],
+    ['ＸＸ市召开会议。', ['ＸＸ'], /地名或单位名称/u],
+  ];
+  for (const [line, want, what] of cases) {
+    const text = line + '\n';
+    const ps = check(text, 'placeholder');
+    assert.deepEqual(spans(text, ps), want, line);
+    for (const p of ps) {
+      assert.match(p.message.zh, what, line);
+      assert.match(p.message.zh, new RegExp(`“${want[0]}”`, 'u'));
+      assert.equal(p.fixes.length, 0);
+    }
+  }
+});
+
+test('placeholder: x in words, numbers, code and addresses is not a blank', () => {
+  for (const line of [
+    '地址0x1F处出错。',
+    '安装x64版本。',
+    '升级Windows系统，使用Linux xterm终端。',
+    '3×4的矩阵，尺寸10x20。',
+    '调用f()函数，`g(x)`也可以。',
+    '访问 https://example.com/xxx/x 查看，邮箱 xx@example.com。',
+    'The box is next to the xylophone; max x value.',
+    '做X光检查，画出x轴，X射线。',
+    '玩Xbox游戏。',
+    '增长8.1%，8:00开会。',
+  ]) {
+    const text = line + '\n';
+    assert.deepEqual(spans(text, check(text, 'placeholder')), [], line);
+  }
+});
+
+test('placeholder: patterns from the configuration add blanks', () => {
+  const text = '由〔单位名称〕负责，xx个。\n';
+  const ps = check(text, 'placeholder', { placeholders: { patterns: ['〔[^〕]{1,20}〕'] } });
+  assert.deepEqual(spans(text, ps), ['〔单位名称〕', 'xx']);
+});
+
+test('redaction: 某 and 某某 fire, ordinary words with 某 do not', () => {
+  const text = '在某委的领导下，某某同志和某市的某些做法、某种情况、某个环节、某一方面。\n';
+  const ps = check(text, 'redaction');
+  assert.deepEqual(spans(text, ps), ['某', '某某', '某']);
+  assert.match(ps[0].message.zh, /“某”是代称/u);
+  assert.equal(ps[0].fixes.length, 0);
+});
+
+test('redaction: off by default', () => {
+  // The helper turns the rule on; the catalogue keeps it off.
+  assert.equal(RULES_BY_ID.get('redaction')?.meta.defaultSeverity, 'off');
+});
+
+test('blanks: odd input never throws', () => {
+  for (const text of ['', 'x', 'X', '×', '某', '【', '（', '_'.repeat(10000), 'x'.repeat(10000) + '%', '\uD800x\uDC00']) {
+    check(text, 'placeholder');
+    check(text, 'redaction');
+  }
+});
