@@ -129,6 +129,8 @@ function node24Env() {
     ...inherited,
     PATH: `${join(nodeDir, 'bin')}${delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
+    // node-gyp: compile the native modules on all cores.
+    JOBS: process.env.JOBS ?? 'max',
     npm_config_update_notifier: 'false',
     npm_config_fund: 'false',
     npm_config_audit: 'false',

@@ -32,8 +32,13 @@ function isWordChar(c: number): boolean {
  */
 export class WordMatcher {
   private readonly root: TrieNode = { next: new Map() };
-  /** Whether a UTF-16 code unit starts some entry: one typed-array read per character of text. */
+  /**
+   * Per UTF-16 code unit: 1 when it starts an entry of two or more units, 2 when it is a whole entry.
+   * With `pairs` (a hash of the first two units of the longer entries), most characters of the text
+   * cost two typed-array reads and no trie lookup.
+   */
   private readonly first = new Uint8Array(0x10000);
+  private readonly pairs = new Uint8Array(0x10000);
   readonly size: number;
 
   constructor(entries: Iterable<readonly [string, string]>) {
@@ -41,7 +46,11 @@ export class WordMatcher {
     for (const [wrong, right] of entries) {
       if (!wrong || wrong === right) continue;
       let node = this.root;
-      this.first[wrong.charCodeAt(0)] = 1;
+      if (wrong.length === 1) this.first[wrong.charCodeAt(0)] |= 2;
+      else {
+        this.first[wrong.charCodeAt(0)] |= 1;
+        this.pairs[pairHash(wrong.charCodeAt(0), wrong.charCodeAt(1))] = 1;
+      }
       for (let i = 0; i < wrong.length; i++) {
         const c = wrong.charCodeAt(i);
         let child = node.next.get(c);
@@ -65,10 +74,13 @@ export class WordMatcher {
   find(text: string, start: number, end: number, found: (m: WordMatch) => void): void {
     const root = this.root;
     const first = this.first;
+    const pairs = this.pairs;
     let i = start;
     while (i < end) {
       const c = text.charCodeAt(i);
-      let node = first[c] ? root.next.get(c) : undefined;
+      const f = first[c];
+      const candidate = f > 1 || (f === 1 && i + 1 < end && pairs[pairHash(c, text.charCodeAt(i + 1))] === 1);
+      let node = candidate ? root.next.get(c) : undefined;
       if (!node) {
         i++;
         continue;
@@ -107,6 +119,10 @@ export class WordMatcher {
     }
     return true;
   }
+}
+
+function pairHash(a: number, b: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
 }
 
 let builtIn: WordMatcher | undefined;
