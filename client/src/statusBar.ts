@@ -60,6 +60,7 @@ export class ReportStatusBar implements vscode.Disposable {
   async update(): Promise<void> {
     const seq = ++this.seq;
     const editor = vscode.window.activeTextEditor;
+    console.log('DBG statusbar update', seq, editor?.document.uri.toString(), editor?.document.languageId);
     const enabled = vscode.workspace.getConfiguration('report').get<boolean>('statusBar.enabled', true);
     if (!enabled || !editor || editor.document.languageId !== 'report') {
       this.item.hide();
@@ -107,6 +108,7 @@ export class ReportStatusBar implements vscode.Disposable {
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: parts.join(', ') };
     this.item.show();
+    console.log('DBG statusbar shown', this.item.text);
   }
 
   dispose(): void {

@@ -166,7 +166,7 @@ export const paragraphEndPunctuation: Rule = {
       ctx.report({
         start: lastStart,
         end: end.last + 1,
-        message: msg(`段落没有结束标点：“${quoted}”后应加“。”。`, `The paragraph has no final punctuation: add "。" after "${quoted}".`),
+        message: msg(`段落没有结束标点，应在段末加“。”：${quoted}`, `The paragraph has no final punctuation; add "。" at its end: ${quoted}`),
         fixes: [{ title: msg('在段末加“。”', 'Add "。" at the end of the paragraph'), edits: [{ start: end.at, end: end.at, text: '。' }] }],
       });
     }

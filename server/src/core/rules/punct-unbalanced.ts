@@ -142,12 +142,18 @@ export const punctUnbalanced: Rule = {
     };
 
     const marks = markIndex(ctx.model);
-    const stacks: Mark[][] = PAIRS.map(() => []);
+    // Per type, the open marks of the current block as indexes into `marks`: most marks pair up at once,
+    // so Mark objects are made only for the ones left over.
+    const stacks: number[][] = PAIRS.map(() => []);
+    const mark = (j: number, t: number): Mark => {
+      const c = text.charCodeAt(marks.at[j]);
+      return { at: marks.at[j], k: marks.span[j], t, full: (KIND[c] - 1) % 2 === 1, matched: false };
+    };
     let cur: BlockMarks | null = null;
     const close = (bm: BlockMarks) => {
-      for (const st of stacks) {
-        for (const m of st) bm.opens.push(m);
-        st.length = 0;
+      for (let t = 0; t < stacks.length; t++) {
+        for (const j of stacks[t]) bm.opens.push(mark(j, t));
+        stacks[t].length = 0;
       }
       if (bm.opens.length > 1) bm.opens.sort((a, b) => a.at - b.at);
       finish(bm);
@@ -165,10 +171,9 @@ export const punctUnbalanced: Rule = {
       }
       const t = (kind - 1) >> 2;
       if (t === 1 && isApostrophe(p, k, at, c)) continue;
-      const m: Mark = { at, k, t, full: (kind - 1) % 2 === 1, matched: false };
-      if ((kind - 1) & 2) stacks[t].push(m);
+      if ((kind - 1) & 2) stacks[t].push(j);
       else if (stacks[t].length) stacks[t].pop();
-      else cur.closes.push(m);
+      else cur.closes.push(mark(j, t));
     }
     if (cur) close(cur);
     if (carry) {
