@@ -162,6 +162,7 @@ export class StatisticsView implements vscode.Disposable {
     walk(s.sections, 0);
     const table = rows.length
       ? `<table>
+          <colgroup><col><col class="c-num"><col class="c-bar"><col class="c-num"><col class="c-small"></colgroup>
           <thead><tr><th>${esc(t('Section'))}</th><th class="num">${esc(t('Characters'))}</th><th>${esc(t('Share of the report'))}</th><th class="num">${esc(t('Paid'))}</th><th class="num">${esc(t('Blanks'))}</th></tr></thead>
           <tbody>${rows.join('')}</tbody>
         </table>
@@ -195,15 +196,16 @@ export class StatisticsView implements vscode.Disposable {
   .card.paid { border-left: 4px solid var(--vscode-report-paidMarkerOverviewRuler, var(--vscode-charts-yellow, #d4a017)); }
   .card.warn { border-left: 4px solid var(--vscode-editorWarning-foreground, #cca700); }
   .card.ok { border-left: 4px solid var(--vscode-charts-green, #89d185); }
-  table { border-collapse: collapse; width: 100%; }
+  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+  col.c-num { width: 5.5em; } col.c-bar { width: 28%; } col.c-small { width: 4.5em; }
   th { text-align: left; font-weight: 600; color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-panel-border, #8884); padding: 0.35em 0.6em; white-space: nowrap; }
   td { padding: 0.3em 0.6em; border-bottom: 1px solid var(--vscode-editorGroup-border, #8882); vertical-align: middle; }
   tr:hover td { background: var(--vscode-list-hoverBackground); }
   .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-  td.name { max-width: 28em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  td.name, th { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   tr.rankpart td.name, tr.rank1 td.name { font-weight: 600; }
-  td.bar { width: 30%; min-width: 9em; white-space: nowrap; }
-  .track { display: inline-block; vertical-align: middle; width: calc(100% - 3.5em); height: 0.7em; border-radius: 3px; background: var(--vscode-editorWidget-border, #8883); overflow: hidden; }
+  td.bar { white-space: nowrap; }
+  .track { display: inline-block; vertical-align: middle; width: calc(100% - 3.6em); height: 0.7em; border-radius: 3px; background: var(--vscode-editorWidget-border, #8883); overflow: hidden; }
   .fill { height: 100%; background: var(--vscode-charts-blue, #3794ff); position: relative; }
   .paidfill { position: absolute; left: 0; top: 0; bottom: 0; background: var(--vscode-report-paidMarkerOverviewRuler, var(--vscode-charts-yellow, #d4a017)); }
   .pct { display: inline-block; width: 3.2em; text-align: right; font-variant-numeric: tabular-nums; color: var(--vscode-descriptionForeground); }
