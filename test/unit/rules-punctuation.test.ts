@@ -350,6 +350,14 @@ test('paragraph-end-punctuation: after a closing quote; before a paid marker at 
   );
 });
 
+test('paragraph-end-punctuation: a half-width full stop after Han becomes 。', () => {
+  const text = '工作总结\n全年任务全部完成，成效明显.\nThe work is done, and it works.\n增长幅度为8.\n';
+  const ps = check(text, 'paragraph-end-punctuation');
+  assert.deepEqual(spans(text, ps), ['.']);
+  assert.equal(ps[0].message.zh, '段末用了半角“.”，应为“。”：…完成，成效明显.');
+  assert.equal(fixPunctuation(text, 'paragraph-end-punctuation'), '工作总结\n全年任务全部完成，成效明显。\nThe work is done, and it works.\n增长幅度为8.\n');
+});
+
 test('paragraph-end-punctuation: accepted endings', () => {
   for (const text of [
     '全年工作稳步推进，成效明显。\n',
@@ -377,6 +385,7 @@ test('paragraph-end-punctuation: quiet on titles, headings, labels, lists, URLs,
     '* 优化页面样式，提升体验\n',
     '1. 参加会议，确认方案。明确需要操作的数据表\n2. 编写接口，完成增删改查\n',
     '①完善制度，健全机制\n②加强队伍，提高素质\n',
+    '本周工作如下：\n完成登录页面开发，修复两个问题\n完成接口联调，准备上线\n',
     '| 项目 | 进度，说明 |\n|---|---|\n',
     '详见网站：https://example.com/page\n',
     'We shipped it, and it works\n',

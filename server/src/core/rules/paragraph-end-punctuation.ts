@@ -71,9 +71,33 @@ function inBareList(model: ReportModel, p: ProseIndex, bi: number): boolean {
   return false;
 }
 
+/** Lines up to this long, one after another and all without final punctuation, are a list. */
+const SHORT = 50;
+
+function isShort(model: ReportModel, bi: number): boolean {
+  const b = model.blocks[bi];
+  return b.contentEnd - b.contentStart <= SHORT;
+}
+
+/**
+ * Whether a short paragraph stands next to another short one that also ends bare: an unnumbered list
+ * of items (本周工作如下： / 完成登录页面开发，修复两个问题 / 完成接口联调，准备上线).
+ */
+function inShortBareRun(model: ReportModel, p: ProseIndex, bi: number): boolean {
+  if (!isShort(model, bi)) return false;
+  for (const n of [bi - 1, bi + 1]) {
+    if (n < 0 || n >= model.blocks.length || !isShort(model, n)) continue;
+    const e = bareParagraph(model, p, n);
+    if (e && !e.dot) return true;
+  }
+  return false;
+}
+
 interface End {
   /** Where `。` goes. */
   at: number;
+  /** True when the paragraph ends with a half-width `.` after Han (at `last`), to become `。`. */
+  dot: boolean;
   /** The last character of the paragraph's prose. */
   last: number;
 }
@@ -100,6 +124,7 @@ function endOf(p: ProseIndex, bi: number): End | null {
   if (e > s && text.charCodeAt(e - 1) >= CIRCLED_FIRST && text.charCodeAt(e - 1) <= CIRCLED_LAST) e--;
   if (e <= s) return null;
   let c = text.charCodeAt(e - 1);
+  if (c === 0x2e /* . */ && e - 2 >= s && isHan(text.charCodeAt(e - 2))) return { at, dot: true, last: e - 1 };
   if (ENDS.has(c)) return null;
   if (CLOSERS.has(c)) {
     let j = e - 1;
@@ -111,7 +136,7 @@ function endOf(p: ProseIndex, bi: number): End | null {
   // Only words end a paragraph that lacks its mark; other punctuation (，、——) is something else.
   const low = c >= 0xdc00 && c <= 0xdfff;
   if (!(isHan(c) || isAsciiLetter(c) || isDigit(c) || c === 0x25 || c === 0xff05 || CLOSERS.has(c)) || low) return null;
-  return { at, last: e - 1 };
+  return { at, dot: false, last: e - 1 };
 }
 
 export const paragraphEndPunctuation: Rule = {
@@ -129,40 +154,25 @@ export const paragraphEndPunctuation: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const p = proseIndex(model);
-    const blocks = model.blocks;
-    for (let bi = 0; bi < blocks.length; bi++) {
-      if (!isBody(model, bi)) continue;
-      const b = blocks[bi];
-      if (isSegment(model, bi) || isBullet(text, b)) continue;
-      const end = endOf(p, bi);
+    for (let bi = 0; bi < model.blocks.length; bi++) {
+      const end = bareParagraph(model, p, bi);
       if (!end) continue;
-      // From here on, only blocks that lack their mark: look at the whole paragraph.
-      const first = p.firstSpan[bi];
-      let han = 0;
-      let latin = 0;
-      let punct = false;
-      for (let k = first; k < p.spans.length && p.spans[k].block === bi; k++) {
-        for (let i = p.spans[k].start; i < p.spans[k].end; i++) {
-          const c = text.charCodeAt(i);
-          if (isHan(c)) han++;
-          else if (isAsciiLetter(c)) latin++;
-          else if (SENTENCE_PUNCT.has(c) && i < end.last) punct = true;
-        }
+      const proseStart = p.spans[p.firstSpan[bi]].start;
+      const quoted = tail(text, proseStart, end.at, 8);
+      if (end.dot) {
+        ctx.report({
+          start: end.last,
+          end: end.last + 1,
+          message: msg(`段末用了半角“.”，应为“。”：${quoted}`, `The paragraph ends with a half-width "."; use "。": ${quoted}`),
+          fixes: [{ title: msg('改为“。”', 'Change to "。"'), edits: [{ start: end.last, end: end.last + 1, text: '。' }] }],
+        });
+        continue;
       }
-      if (han < 4 || latin > han) continue; // English, or hardly any Chinese
-      if (!punct) continue; // a label, a caption, a small heading
-      const proseStart = p.spans[first].start;
-      // A paragraph that is one note in brackets, （注：……）, needs no full stop after it.
-      const open = text.charCodeAt(proseStart);
-      const close = text.charCodeAt(end.last);
-      if ((open === 0xff08 && close === 0xff09) || (open === 0x28 && close === 0x29) || (open === 0x3010 && close === 0x3011)) continue;
-      const head = text.slice(proseStart, Math.min(end.at, proseStart + 40));
-      if (LABEL.test(head) && !hasSentenceAfterLabel(text, proseStart + (LABEL.exec(head)?.[0].length ?? 0), end.at)) continue;
       if (isListItem(model, p, bi) && inBareList(model, p, bi)) continue;
+      if (inShortBareRun(model, p, bi)) continue;
       let lastStart = end.last;
       const lc = text.charCodeAt(lastStart);
       if (lc >= 0xdc00 && lc <= 0xdfff && lastStart > 0) lastStart--;
-      const quoted = tail(text, proseStart, end.at, 8);
       ctx.report({
         start: lastStart,
         end: end.last + 1,
@@ -172,6 +182,43 @@ export const paragraphEndPunctuation: Rule = {
     }
   },
 };
+
+/**
+ * The end of a body paragraph of Chinese sentences that lacks its final mark, or null: for anything
+ * that is not such a paragraph (a heading, a list bullet, a label, English, a note in brackets …).
+ */
+function bareParagraph(model: ReportModel, p: ProseIndex, bi: number): End | null {
+  const { text, blocks } = model;
+  if (bi < 0 || bi >= blocks.length || !isBody(model, bi)) return null;
+  if (isSegment(model, bi) || isBullet(text, blocks[bi])) return null;
+  const end = endOf(p, bi);
+  if (!end) return null;
+  // From here on, only blocks that lack their mark: look at the whole paragraph.
+  const first = p.firstSpan[bi];
+  let han = 0;
+  let latin = 0;
+  let punct = false;
+  for (let k = first; k < p.spans.length && p.spans[k].block === bi; k++) {
+    for (let i = p.spans[k].start; i < p.spans[k].end; i++) {
+      const c = text.charCodeAt(i);
+      if (isHan(c)) han++;
+      else if (isAsciiLetter(c)) latin++;
+      else if (SENTENCE_PUNCT.has(c) && i < end.last) punct = true;
+    }
+  }
+  if (han < 4 || latin > han) return null; // English, or hardly any Chinese
+  if (end.dot) return end;
+  if (!punct) return null; // a label, a caption, a small heading
+  const proseStart = p.spans[first].start;
+  // A paragraph that is one note in brackets, （注：……）, needs no full stop after it.
+  const open = text.charCodeAt(proseStart);
+  const close = text.charCodeAt(end.last);
+  if ((open === 0xff08 && close === 0xff09) || (open === 0x28 && close === 0x29) || (open === 0x3010 && close === 0x3011)) return null;
+  const head = text.slice(proseStart, Math.min(end.at, proseStart + 40));
+  const label = LABEL.exec(head);
+  if (label && !hasSentenceAfterLabel(text, proseStart + label[0].length, end.at)) return null;
+  return end;
+}
 
 /** Whether the value after a label holds sentence punctuation (then the line is a sentence, not a label). */
 function hasSentenceAfterLabel(text: string, from: number, to: number): boolean {
