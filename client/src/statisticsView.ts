@@ -127,15 +127,14 @@ export class StatisticsView implements vscode.Disposable {
   }
 
   private body(s: ReportStats): { html: string; css: string } {
-    const t = vscode.l10n.t;
     const card = (label: string, value: string, sub = '', cls = '') =>
       `<div class="card ${cls}"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div>${sub ? `<div class="sub">${esc(sub)}</div>` : ''}</div>`;
     const cards = [
-      card(t('Characters'), formatNumber(s.chars), t('no spaces, paid markers not counted')),
-      card(t('Paid content'), formatNumber(s.paidChars), s.paidChars ? t('{0} of the report', formatShare(s.paidChars, s.chars)) : t('none'), s.paidChars ? 'paid' : ''),
-      card(t('Blanks left to fill'), formatNumber(s.blanks), s.blanks ? t('fill them in before sending') : t('all filled'), s.blanks ? 'warn' : 'ok'),
-      card(t('Headings'), formatNumber(s.headings)),
-      card(t('Paragraphs'), formatNumber(s.paragraphs)),
+      card(vscode.l10n.t('Characters'), formatNumber(s.chars), vscode.l10n.t('no spaces, paid markers not counted')),
+      card(vscode.l10n.t('Paid content'), formatNumber(s.paidChars), s.paidChars ? vscode.l10n.t('{0} of the report', formatShare(s.paidChars, s.chars)) : vscode.l10n.t('none'), s.paidChars ? 'paid' : ''),
+      card(vscode.l10n.t('Blanks left to fill'), formatNumber(s.blanks), s.blanks ? vscode.l10n.t('fill them in before sending') : vscode.l10n.t('all filled'), s.blanks ? 'warn' : 'ok'),
+      card(vscode.l10n.t('Headings'), formatNumber(s.headings)),
+      card(vscode.l10n.t('Paragraphs'), formatNumber(s.paragraphs)),
     ].join('');
 
     const rows: string[] = [];
@@ -163,13 +162,13 @@ export class StatisticsView implements vscode.Disposable {
     const table = rows.length
       ? `<table>
           <colgroup><col><col class="c-num"><col class="c-bar"><col class="c-num"><col class="c-small"></colgroup>
-          <thead><tr><th>${esc(t('Section'))}</th><th class="num">${esc(t('Characters'))}</th><th>${esc(t('Share of the report'))}</th><th class="num">${esc(t('Paid'))}</th><th class="num">${esc(t('Blanks'))}</th></tr></thead>
+          <thead><tr><th>${esc(vscode.l10n.t('Section'))}</th><th class="num">${esc(vscode.l10n.t('Chars'))}</th><th>${esc(vscode.l10n.t('Share'))}</th><th class="num">${esc(vscode.l10n.t('Paid'))}</th><th class="num">${esc(vscode.l10n.t('Blanks'))}</th></tr></thead>
           <tbody>${rows.join('')}</tbody>
         </table>
-        <p class="legend"><span class="swatch fill"></span>${esc(t('share of the report'))}<span class="swatch paidfill"></span>${esc(t('paid part of the section'))}</p>`
-      : `<p class="muted">${esc(t('This report has no headings yet, so there are no sections to list.'))}</p>`;
-    const html = `<section class="cards">${cards}</section><h2>${esc(t('Sections'))}</h2>${table}
-      <p class="note">${esc(t('Characters are counted as word processors count “characters (no spaces)”: every character except white space. Paid markers themselves are not counted; the text between them is.'))}</p>`;
+        <p class="legend"><span class="swatch fill"></span>${esc(vscode.l10n.t('share of the report'))}<span class="swatch paidfill"></span>${esc(vscode.l10n.t('paid part of the section'))}</p>`
+      : `<p class="muted">${esc(vscode.l10n.t('This report has no headings yet, so there are no sections to list.'))}</p>`;
+    const html = `<section class="cards">${cards}</section><h2>${esc(vscode.l10n.t('Sections'))}</h2>${table}
+      <p class="note">${esc(vscode.l10n.t('Characters are counted as word processors count “characters (no spaces)”: every character except white space. Paid markers themselves are not counted; the text between them is.'))}</p>`;
     return { html, css: css.join('\n') };
   }
 
@@ -197,7 +196,7 @@ export class StatisticsView implements vscode.Disposable {
   .card.warn { border-left: 4px solid var(--vscode-editorWarning-foreground, #cca700); }
   .card.ok { border-left: 4px solid var(--vscode-charts-green, #89d185); }
   table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-  col.c-num { width: 5.5em; } col.c-bar { width: 28%; } col.c-small { width: 4.5em; }
+  col.c-num { width: 5em; } col.c-bar { width: 30%; } col.c-small { width: 5em; }
   th { text-align: left; font-weight: 600; color: var(--vscode-descriptionForeground); border-bottom: 1px solid var(--vscode-panel-border, #8884); padding: 0.35em 0.6em; white-space: nowrap; }
   td { padding: 0.3em 0.6em; border-bottom: 1px solid var(--vscode-editorGroup-border, #8882); vertical-align: middle; }
   tr:hover td { background: var(--vscode-list-hoverBackground); }

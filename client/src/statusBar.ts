@@ -60,7 +60,6 @@ export class ReportStatusBar implements vscode.Disposable {
   async update(): Promise<void> {
     const seq = ++this.seq;
     const editor = vscode.window.activeTextEditor;
-    console.log('DBG statusbar update', seq, editor?.document.uri.toString(), editor?.document.languageId);
     const enabled = vscode.workspace.getConfiguration('report').get<boolean>('statusBar.enabled', true);
     if (!enabled || !editor || editor.document.languageId !== 'report') {
       this.item.hide();
@@ -86,29 +85,27 @@ export class ReportStatusBar implements vscode.Disposable {
     }
     if (doc.version !== whole.version) return; // typed meanwhile: the next update follows
 
-    const t = vscode.l10n.t;
     const parts: string[] = [
-      selected !== undefined ? t('{0} of {1} chars', formatNumber(selected), formatNumber(whole.chars)) : t('{0} chars', formatNumber(whole.chars)),
+      selected !== undefined ? vscode.l10n.t('{0} of {1} chars', formatNumber(selected), formatNumber(whole.chars)) : vscode.l10n.t('{0} chars', formatNumber(whole.chars)),
     ];
-    if (whole.paidChars) parts.push(t('{0} paid', formatShare(whole.paidChars, whole.chars)));
-    if (whole.blanks) parts.push(whole.blanks === 1 ? t('1 blank') : t('{0} blanks', formatNumber(whole.blanks)));
+    if (whole.paidChars) parts.push(vscode.l10n.t('{0} paid', formatShare(whole.paidChars, whole.chars)));
+    if (whole.blanks) parts.push(whole.blanks === 1 ? vscode.l10n.t('1 blank') : vscode.l10n.t('{0} blanks', formatNumber(whole.blanks)));
     this.item.text = `$(book) ${parts.join(' · ')}`;
 
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendMarkdown(`**${t('Report Statistics')}**\n\n`);
+    tip.appendMarkdown(`**${vscode.l10n.t('Report Statistics')}**\n\n`);
     const rows: [string, string][] = [];
-    if (selected !== undefined) rows.push([t('Selected'), t('{0} chars', formatNumber(selected))]);
-    rows.push([t('Characters'), formatNumber(whole.chars)]);
-    rows.push([t('Paid content'), whole.paidChars ? `${formatNumber(whole.paidChars)} (${formatShare(whole.paidChars, whole.chars)})` : t('none')]);
-    rows.push([t('Blanks left to fill'), formatNumber(whole.blanks)]);
-    rows.push([t('Headings'), formatNumber(whole.headings)]);
+    if (selected !== undefined) rows.push([vscode.l10n.t('Selected'), vscode.l10n.t('{0} chars', formatNumber(selected))]);
+    rows.push([vscode.l10n.t('Characters'), formatNumber(whole.chars)]);
+    rows.push([vscode.l10n.t('Paid content'), whole.paidChars ? `${formatNumber(whole.paidChars)} (${formatShare(whole.paidChars, whole.chars)})` : vscode.l10n.t('none')]);
+    rows.push([vscode.l10n.t('Blanks left to fill'), formatNumber(whole.blanks)]);
+    rows.push([vscode.l10n.t('Headings'), formatNumber(whole.headings)]);
     tip.appendMarkdown(`| | |\n|:--|--:|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n\n`);
-    tip.appendMarkdown(t('Characters are counted without white space; paid markers are not counted.') + '\n\n');
-    tip.appendMarkdown(t('Click to show the statistics by section.'));
+    tip.appendMarkdown(vscode.l10n.t('Characters are counted without white space; paid markers are not counted.') + '\n\n');
+    tip.appendMarkdown(vscode.l10n.t('Click to show the statistics by section.'));
     this.item.tooltip = tip;
     this.item.accessibilityInformation = { label: parts.join(', ') };
     this.item.show();
-    console.log('DBG statusbar shown', this.item.text);
   }
 
   dispose(): void {

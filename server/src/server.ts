@@ -161,7 +161,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Report' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      completionProvider: { resolveProvider: false },
+      completionProvider: { resolveProvider: false, triggerCharacters: ['（'] },
       documentHighlightProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
       semanticTokensProvider: { legend: LEGEND, full: true },

@@ -36,7 +36,7 @@ before(async () => {
     locale: 'zh-cn',
     capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {}, completion: { completionItem: { snippetSupport: true } } } },
   })) as { capabilities: { completionProvider?: unknown } };
-  assert.ok(init.capabilities.completionProvider, 'the server offers completion');
+  assert.deepEqual(init.capabilities.completionProvider, { resolveProvider: false, triggerCharacters: ['（'] });
   await conn.sendNotification('initialized', {});
 });
 
@@ -141,7 +141,7 @@ test('completion: inside （三） come （四） and 1., after indentation too'
   assert.deepEqual(list.items.filter((i) => i.sortText!.startsWith('0')).map((i) => i.detail), ['二级标题', '三级标题', '一级标题']);
   // Indented line: the marker replaces from after the indentation; what is typed narrows the list.
   await change(uri, REPORT.replace('压缩办理时限。\n\n', '压缩办理时限。\n\u3000\u3000（\n'));
-  const narrowed = await complete(uri, { line: 10, character: 3 }, false);
+  const narrowed = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 3 }, context: { triggerKind: 2, triggerCharacter: '（' } })) as List;
   const hs = narrowed.items.filter((i) => i.sortText!.startsWith('0'));
   assert.deepEqual(hs.map((i) => i.label), ['（四）']);
   assert.deepEqual(hs[0].textEdit!.range, { start: { line: 10, character: 2 }, end: { line: 10, character: 3 } });
@@ -163,7 +163,7 @@ test('completion: phrases by pinyin initials, as snippets replacing the initials
   assert.equal(ynl.kind, 15);
   assert.equal(ynl.filterText, 'ynl');
   assert.deepEqual(ynl.textEdit!.range, { start: pos(text, 'ynl'), end: pos(text, 'ynl', { after: true }) });
-  assert.match(ynl.textEdit!.newText, /^一年来，在\$\{1:[^}]+\}的正确领导下，$/u);
+  assert.match(ynl.textEdit!.newText, /^一年来，在\$\{1:[^}]+\}的坚强领导下，$/u);
   const b = await complete(uri, pos(text, 'ysbg', { after: true }), false);
   assert.deepEqual(b.items.map((i) => i.label), ['以上报告，请予审议。']);
   assert.equal(b.items[0].detail, '常用语 · 结尾');

@@ -232,3 +232,12 @@ test('fixAll: one rule at a time, with a dictionary, and on odd input', () => {
   assert.equal(only.rounds, 1);
   for (const text of ['', '\uFEFF', '\r\n', '##paidbegin##', '\uD800', 'x'.repeat(3000)]) checkFixAll(text);
 });
+
+test('fixAll leaves hints alone unless their rule is asked for', () => {
+  // punct-dun-between-titles is a hint by default: the 顿号 between titles may be kept.
+  const text = '学习《党章》、《准则》等文件。\n';
+  assert.equal(fixAll(text, DEFAULT_CONFIG).text, text);
+  assert.equal(fixAll(text, DEFAULT_CONFIG, (p) => p.rule === 'punct-dun-between-titles').text, '学习《党章》《准则》等文件。\n');
+  // Raised to a warning by the user, fix-all takes it.
+  assert.equal(fixAll(text, resolveConfig({ rules: { 'punct-dun-between-titles': 'warning' } })).text, '学习《党章》《准则》等文件。\n');
+});

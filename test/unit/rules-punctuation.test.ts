@@ -117,7 +117,7 @@ test('punct-halfwidth: quiet on numbers, times, decimals, URLs, e-mail, English,
 });
 
 test('punct-halfwidth: heading numbers in half-width parentheses are left to the heading rules', () => {
-  const text = '一、总体情况\n(一)加强领导\n全年工作稳步推进。\n';
+  const text = '一、总体情况\n(一)加强领导\n全年工作稳步推进。\n（二)狠抓落实\n全年工作稳步推进。\n';
   assert.deepEqual(check(text, 'punct-halfwidth'), []);
 });
 
@@ -279,6 +279,7 @@ test('punct-dash: quiet on connectors, ranges, page footers, Markdown, comments,
     '规划（2021—2035年）已经批准。',
     '全面落实 — 12 — 各项任务。',
     '— 3 —\n',
+    '—4—\n',
     '---\n',
     '<!-- 目录 -->\n',
     '发展——这是第一要务。',
@@ -341,12 +342,12 @@ test('paragraph-end-punctuation: body, run-in and closing paragraphs without a f
 });
 
 test('paragraph-end-punctuation: after a closing quote; before a paid marker at the line end; CRLF', () => {
-  const text = '工作总结\r\n正文第一段，坚持抓好“关键少数”\r\n正文第二段，严格执行各项要求##paidbegin##\r\n付费内容在这里，继续写。\r\n##paidend##\r\n';
+  const text = '工作总结\r\n正文第一段，围绕中心、服务大局，层层压实责任，一级抓一级、层层抓落实，把各项任务落到实处，坚持抓好“关键少数”\r\n正文第二段，严格执行各项要求##paidbegin##\r\n付费内容在这里，继续写。\r\n##paidend##\r\n';
   const ps = check(text, 'paragraph-end-punctuation');
   assert.deepEqual(spans(text, ps), ['”', '求']);
   assert.equal(
     fixPunctuation(text, 'paragraph-end-punctuation'),
-    '工作总结\r\n正文第一段，坚持抓好“关键少数”。\r\n正文第二段，严格执行各项要求。##paidbegin##\r\n付费内容在这里，继续写。\r\n##paidend##\r\n',
+    '工作总结\r\n正文第一段，围绕中心、服务大局，层层压实责任，一级抓一级、层层抓落实，把各项任务落到实处，坚持抓好“关键少数”。\r\n正文第二段，严格执行各项要求。##paidbegin##\r\n付费内容在这里，继续写。\r\n##paidend##\r\n',
   );
 });
 

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchPhrases, nextHeadings, PHRASES } from '../../server/src/core/completion';
+import { matchPhrases, nextHeadings, phraseSnippet, PHRASES } from '../../server/src/core/completion';
 import { applyEdits } from '../../server/src/core/fix';
 import { nextBlank } from '../../server/src/core/navigation';
 import { eolOf, stripPaidMarkerEdits, textWithoutPaidMarkers, unwrapPaid, wrapPaid } from '../../server/src/core/paidEdit';
@@ -185,6 +185,11 @@ test('phrases: not inside words, numbers or addresses, and one letter only when 
   assert.deepEqual(matchPhrases(''), []);
 });
 
+test('phrases: the date phrase writes today', () => {
+  const date = PHRASES.find((p) => p.keys.includes('nyr'))!;
+  assert.equal(phraseSnippet(date, new Date(2025, 2, 5)), '${1:2025}年${2:3}月${3:5}日');
+});
+
 test('phrases: keys are lower-case initials, one per Han character of the fixed text', () => {
   for (const p of PHRASES) {
     const fixed = p.snippet.replace(/\$\{\d+(?::[^}]*)?\}/gu, '');
@@ -237,6 +242,14 @@ test('wrap: refuses blank ranges and ranges already paid; merges overlapped regi
   const all = wrap(text, 0, text.length);
   assert.equal(all, lines('##paidbegin##', '甲。', '乙。', '丙。', '##paidend##'));
   assert.equal(parse(all).paidIssues.length, 0);
+});
+
+test('wrap: a range reaching out of a region extends it, inline or by lines', () => {
+  const lined = lines('甲。', '##paidbegin##', '乙。', '##paidend##', '丙。');
+  assert.equal(wrap(lined, lined.indexOf('乙'), lined.indexOf('丙') + 2), lines('甲。', '##paidbegin##', '乙。', '丙。', '##paidend##'));
+  const inline = '甲乙##paidbegin##丙丁##paidend##戊己';
+  assert.equal(wrap(inline, 1, inline.indexOf('丙') + 1), '甲##paidbegin##乙丙丁##paidend##戊己');
+  assert.equal(wrap(inline, inline.indexOf('丁'), inline.length - 1), '甲乙##paidbegin##丙丁戊##paidend##己');
 });
 
 test('unwrap: removes the pair around the offset, marker lines with their line', () => {

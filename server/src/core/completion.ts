@@ -107,7 +107,7 @@ export const LEVEL_NAMES: Record<HeadingLevel, Msg> = {
 export interface Phrase {
   /** The phrase as listed (… stands for what the author fills in). */
   label: string;
-  /** The text inserted, in snippet syntax. */
+  /** The text inserted, in snippet syntax (`%Y`, `%M`, `%D`: today's date, see phraseSnippet). */
   snippet: string;
   /** Pinyin initials of the phrase's fixed text, and other abbreviations it is found by. */
   keys: string[];
@@ -126,7 +126,7 @@ export const PHRASES: readonly Phrase[] = [
   { label: '各位代表：', snippet: '各位代表：', keys: ['gwdb'], use: OPENING },
   { label: '现将一年来的工作情况报告如下：', snippet: '现将一年来的工作情况报告如下：', keys: ['xjynldgzqkbgrx'], use: OPENING },
   { label: '现将本人履职情况报告如下，请予评议。', snippet: '现将本人履职情况报告如下，请予评议。', keys: ['xjbrlzqkbgrxqypy'], use: OPENING },
-  { label: '一年来，在……的正确领导下，', snippet: '一年来，在${1:局党组}的正确领导下，', keys: ['ynlzdzqldx'], use: OPENING },
+  { label: '一年来，在……的坚强领导下，', snippet: '一年来，在${1:上级党委}的坚强领导下，', keys: ['ynlzdjqldx'], use: OPENING },
   { label: '坚持以习近平新时代中国特色社会主义思想为指导', snippet: '坚持以习近平新时代中国特色社会主义思想为指导', keys: ['jcyxjpxsdzgtsshzysxwzd'], use: BODY },
   { label: '深入学习贯彻党的二十大精神', snippet: '深入学习贯彻党的二十大精神', keys: ['srxxgcdderdjs'], use: BODY },
   { label: '认真履行岗位职责', snippet: '认真履行岗位职责', keys: ['rzlxgwzz'], use: BODY },
@@ -151,8 +151,16 @@ export const PHRASES: readonly Phrase[] = [
   { label: '特此报告。', snippet: '特此报告。', keys: ['tcbg'], use: CLOSING },
   { label: '谢谢大家！', snippet: '谢谢大家！', keys: ['xxdj'], use: CLOSING },
   { label: '述职人：……', snippet: '述职人：${1:姓名}', keys: ['szr'], use: CLOSING },
-  { label: '……年……月……日', snippet: '${1:2024}年${2:12}月${3:1}日', keys: ['nyr'], use: CLOSING },
+  { label: '……年……月……日', snippet: '${1:%Y}年${2:%M}月${3:%D}日', keys: ['nyr'], use: CLOSING },
 ];
+
+/** A phrase's snippet for insertion: `%Y`, `%M`, `%D` become today's year, month and day (`2024`, `3`, `5`). */
+export function phraseSnippet(p: Phrase, today = new Date()): string {
+  return p.snippet
+    .replace(/%Y/gu, String(today.getFullYear()))
+    .replace(/%M/gu, String(today.getMonth() + 1))
+    .replace(/%D/gu, String(today.getDate()));
+}
 
 /** The Han characters of a phrase's label, what Chinese input is matched against. */
 function hanOf(s: string): string {

@@ -89,6 +89,10 @@ export interface FixAllResult {
   rounds: number;
 }
 
+/** Fix-all's default choice: every problem shown as an error, warning or information. Hints are
+ * suggestions (optional style); they are fixed one by one or with "fix all problems of this rule". */
+export const notHint = (p: Problem): boolean => p.severity !== 'hint';
+
 /**
  * Applies the preferred fix of every fixable problem, re-analysing and repeating until no fix is left
  * (at most `maxRounds` rounds). `filter` narrows the problems (one rule, a range …).
@@ -96,7 +100,7 @@ export interface FixAllResult {
 export function fixAll(
   text: string,
   config: ResolvedConfig,
-  filter: (p: Problem) => boolean = () => true,
+  filter: (p: Problem) => boolean = notHint,
   maxRounds = 10,
 ): FixAllResult {
   let edits: Edit[] = [];

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analysis';
-import { chooseFixes, fixAll } from '../core/fix';
+import { fixAll } from '../core/fix';
 import { t, type Lang } from '../core/i18n';
 import { RULES_BY_ID } from '../core/rules';
 import { msg, type Edit, type Problem } from '../core/rules/types';
@@ -86,11 +86,10 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
       });
     }
   }
-  if (only && (wants(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.SourceFixAll)))) {
+  // Source actions are listed only when asked for (on save, or from the Source Action menu).
+  if (only && wants(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.SourceFixAll))) {
     const edit = fixAllEdit(doc, analysis);
     if (edit) actions.push({ title: t(msg('修复所有可自动修复的问题', 'Fix all auto-fixable problems'), lang), kind: FIX_ALL_KIND, edit });
-  } else if (!only && chooseFixes(analysis.problems).length) {
-    // Source actions are listed only when asked for; nothing to add here.
   }
   return actions;
 }

@@ -13,7 +13,7 @@ import {
   type Position,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { indentLength, LEVEL_NAMES, matchPhrases, nextHeadings, type HeadingSuggestion } from '../core/completion';
+import { indentLength, LEVEL_NAMES, matchPhrases, nextHeadings, phraseSnippet, type HeadingSuggestion } from '../core/completion';
 import { t, type Lang } from '../core/i18n';
 import type { ReportModel } from '../core/model';
 import { msg } from '../core/rules/types';
@@ -86,7 +86,7 @@ export function completions(
       // The typed text itself, so that the editor's own filter keeps what the server chose.
       filterText: prefix.slice(indent + query.start) || phrase.label,
       insertTextFormat: InsertTextFormat.Snippet,
-      textEdit: { range: { start, end: position }, newText: phrase.snippet },
+      textEdit: { range: { start, end: position }, newText: phraseSnippet(phrase) },
     });
   });
 

@@ -47,7 +47,7 @@ export const punctDash: Rule = {
         if (n === 3) {
           if (!isZh(l) || !isZh(r)) return;
         } else {
-          const opening = l === NONE && (isHan(r) || r === 0x201c /* “ */ || isDigit(r));
+          const opening = l === NONE && (isHan(r) || r === 0x201c /* “ */ || (isDigit(r) && !isFooter(text, end, p.spans[k].end)));
           if (!opening && !PAUSES.has(l) && !PAUSES.has(r)) return; // 乌—昌, 2021—2035, — 1 —
           if (PAUSES.has(l) && isDigit(r)) return; // 。— 12 — in a one-line page footer
           if (!opening && !isZh(l) && !isZh(r)) return;
@@ -67,3 +67,14 @@ export const punctDash: Rule = {
     });
   },
 };
+
+/** A page number between dashes, `—1—` or `— 12 —`, starting at `i`. */
+function isFooter(text: string, i: number, end: number): boolean {
+  let j = i;
+  while (j < end && j - i < 3 && isBlank(text.charCodeAt(j))) j++;
+  const d = j;
+  while (j < end && j - d < 4 && isDigit(text.charCodeAt(j))) j++;
+  if (j === d) return false;
+  while (j < end && j - d < 8 && isBlank(text.charCodeAt(j))) j++;
+  return j < end && text.charCodeAt(j) === 0x2014;
+}

@@ -23,7 +23,9 @@ function parensToConvert(p: ProseIndex, marks: MarkIndex, headingMarkers: { star
   const out = new Map<number, number>();
   const stack: number[] = [];
   let block = -1;
-  let hm = 0;
+  // Offsets inside heading numbers: (一) and （1) are the heading rules' business.
+  const inMarker = new Set<number>();
+  for (const m of headingMarkers) for (let i = m.start; i < m.end && i < m.start + 12; i++) inMarker.add(i);
   for (let j = 0; j < marks.count; j++) {
     const at = marks.at[j];
     const c = text.charCodeAt(at);
@@ -42,10 +44,9 @@ function parensToConvert(p: ProseIndex, marks: MarkIndex, headingMarkers: { star
     const openFull = text.charCodeAt(open) === 0xff08;
     const full = c === 0xff09;
     if (openFull && full) continue;
+    if (inMarker.has(open)) continue;
     if (!openFull && !full) {
       if (!hasHan(text, open + 1, Math.min(at, open + 1 + MAX_CONTENT))) continue; // (PDA), (type), (1)
-      while (hm < headingMarkers.length && headingMarkers[hm].end <= open) hm++;
-      if (hm < headingMarkers.length && headingMarkers[hm].start <= open) continue;
       out.set(open, at);
       out.set(at, open);
       continue;
@@ -70,7 +71,7 @@ export const punctHalfwidth: Rule = {
       '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、英文句子和代码不受影响；半角括号只在括号内含汉字时成对改为全角。',
       'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, English sentences and code are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
     ),
-    defaultSeverity: 'warning',
+    defaultSeverity: 'info',
     fixable: true,
   },
   check(ctx) {
