@@ -5,26 +5,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-export interface SectionStats {
-  name: string;
-  level: number;
-  chars: number;
-  paidChars: number;
-  blanks: number;
-  children: SectionStats[];
-}
+import type { ReportStats as CoreReportStats, SectionStats } from '../../server/src/core/stats';
 
-/** The answer of the server's `report/statistics` request. */
-export interface ReportStats {
-  version: number;
-  chars: number;
-  paidChars: number;
-  paidShare: number;
-  blanks: number;
-  headings: number;
-  paragraphs: number;
-  sections: SectionStats[];
-}
+export type { SectionStats };
+
+/** The answer of the server's `report/statistics` request: the core's statistics for a document version. */
+export type ReportStats = CoreReportStats & { version: number };
 
 export function formatNumber(n: number): string {
   try {
