@@ -16,9 +16,12 @@
 //   REPORT_VSCODE_TIMEOUT    overall time limit in seconds (code-server mode, default 600)
 //   REPORT_VSCODE_VERBOSE=1  also print code-server's output and the browser console
 //   REPORT_VSCODE_KEEP=1     keep the temporary folder (workspace copy, logs, user data)
+//   REPORT_VSCODE_UI=0       skip the UI check that follows the suites in code-server mode
+//                            (test/vscode/ui-check.mjs; also skipped with REPORT_VSCODE_GREP)
 //   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
 // The suites see REPORT_TEST_WORKSPACE: the absolute path of the opened workspace folder, a
 // temporary copy of test/vscode/workspace/.
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -235,6 +238,23 @@ async function runCodeServer(tmp, workspace, state) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// UI check: test/vscode/ui-check.mjs, with its own code-server on a copy of examples/, drives the
+// workbench page like a user and writes the README's screenshots. It ends when this process ends
+// (IPC channel).
+
+function runUiCheck() {
+  say('UI check in the workbench (test/vscode/ui-check.mjs)');
+  return new Promise((res) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'test', 'vscode', 'ui-check.mjs')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('error', (err) => {
+      console.error(`[vscode-tests] could not run the UI check: ${err.message}`);
+      res(1);
+    });
+    child.once('exit', (c) => res(c ?? 1));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const cleanups = [];
@@ -266,8 +286,10 @@ async function main() {
   process.on('exit', () => state.killNow?.());
 
   let code = 1;
+  let uiCheck = false;
   try {
     const { mode, desktop } = chooseMode();
+    uiCheck = mode === 'code-server' && process.env.REPORT_VSCODE_UI !== '0' && !grep;
     checkBuilt();
     const prepared = prepareTemp();
     tmp = prepared.tmp;
@@ -281,6 +303,8 @@ async function main() {
   }
   await cleanup().catch((err) => console.error(`[vscode-tests] cleanup: ${err?.message ?? err}`));
   if (state.interrupted) return; // the signal handler exits
+  if (code === 0 && uiCheck) code = await runUiCheck();
+  if (state.interrupted) return;
   say(`${code === 0 ? 'passed' : `failed (exit code ${code})`} — total ${elapsed()}`);
   process.exit(code);
 }

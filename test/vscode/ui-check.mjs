@@ -2,12 +2,17 @@
 // UI check in the real workbench: code-server with the extension loaded for development, on a
 // temporary copy of examples/, driven through headless Chromium by playwright-core like a user
 // would (clicks and keys), asserting what the page shows:
-//   1. the sample report opens from the Explorer;
-//   2. the Outline lists its sections, nested, and the paid region;
-//   3. the Problems panel lists the blanks (source `report`, English messages);
-//   4. a quick fix chosen from the light bulb changes the text in the editor;
-//   5. the status bar item shows the character count, and the selected count for a selection;
-//   6. the paid region is decorated in the text and marked in the overview ruler.
+//   1. the sample report examples/2024年度述职报告.report opens from the Explorer;
+//   2. the status bar item shows its character count, paid share and blanks;
+//   3. the Outline lists its sections, nested (expanded by their twisties), and the paid region;
+//   4. the Problems panel lists the blanks and the paragraph without final punctuation, from
+//      source `report`, in English (the workbench's default display language, which the server's
+//      messages follow);
+//   5. the paid region has its background from the begin marker on, the markers their own
+//      colours, and the overview ruler marks both;
+//   6. selecting text shows the selected count in the status bar;
+//   7. the light bulb and Ctrl+. offer the quick fix for that paragraph; choosing it adds the "。"
+//      in the editor's rendered lines, and the problem leaves the Problems panel.
 // On the way it writes the README's screenshots to docs/images/ (workbench.png, quickfix.png,
 // outline.png). On a failed check it saves test-results/ui-check-failure.png and exits with 1.
 //
@@ -20,7 +25,7 @@
 //   REPORT_UI_TIMEOUT        overall time limit in seconds (default 240)
 //   REPORT_UI_SCREENSHOTS=0  do not write docs/images/
 //   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +88,8 @@ const SETTINGS = {
   'editor.accessibilitySupport': 'off',
   'editor.lightbulb.enabled': 'on',
   'editor.stickyScroll.enabled': false,
-  'outline.collapseItems': 'alwaysExpand',
+  // Collapsed at first, so that the check expands the sections as a user would.
+  'outline.collapseItems': 'alwaysCollapse',
   'problems.defaultViewMode': 'tree',
   'files.autoSave': 'off',
 };
@@ -112,19 +118,20 @@ async function waitVisible(locator, what, timeout = WAIT_MS) {
   }
 }
 
-/** Runs a command from the Command Palette (F1), picking the entry labelled exactly `label`. */
+/** Runs a command from the Command Palette (F1), picking the entry whose label starts with `label`. */
 async function runCommand(page, label) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await waitVisible(input, 'the Command Palette');
   await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: label }) });
+  const start = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: start }) });
   await waitVisible(row, `the command "${label}" in the Command Palette`);
   await row.first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
 
-/** The text of the active editor as rendered (`.view-lines`), view lines in order, joined with \n. */
+/** The text of the active editor as rendered (`.view-lines`): its view lines, top to bottom. */
 async function renderedLines(page) {
   return page.evaluate(() => {
     const editor = document.querySelector('.editor-group-container.active .monaco-editor');
@@ -136,13 +143,6 @@ async function renderedLines(page) {
   });
 }
 
-/** The status bar item of the extension (the one showing a character count), or undefined. */
-async function statusText(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => /\d\s*(chars|字)/.test(t)),
-  );
-}
-
 async function shoot(page, name, opts = {}) {
   if (!screenshots) return;
   mkdirSync(imagesDir, { recursive: true });
@@ -152,8 +152,32 @@ async function shoot(page, name, opts = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Layout: give the Outline and the editor room (sash drags, as a user would).
+
+/** Drags a sash (found by `pick` among the visible sashes of `kind`) by/to a position. */
+async function dragSash(page, kind, pick, to, what) {
+  const sashes = page.locator(`.monaco-sash.${kind}:not(.disabled)`);
+  const boxes = [];
+  for (let i = 0; i < (await sashes.count()); i++) {
+    const box = await sashes.nth(i).boundingBox();
+    if (box && box.width > 0 && box.height > 0) boxes.push(box);
+  }
+  const box = boxes.find(pick);
+  if (!box) throw new CheckError(`no sash for ${what}`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(to.x ?? x, to.y ?? y, { steps: 8 });
+  await page.mouse.up();
+}
+
+const near = (a, b, tol = 4) => Math.abs(a - b) <= tol;
+
+// ---------------------------------------------------------------------------------------------
 // The checks
 
+/** The report's sections as the Outline should show them: name and tree level. */
 const SECTIONS = [
   ['一、坚持理论武装，筑牢思想根基', 1],
   ['二、聚焦发展大局，推动重点工作落地见效', 1],
@@ -166,14 +190,40 @@ const SECTIONS = [
   ['四、严守纪律规矩，锻造过硬作风', 1],
   ['五、存在的问题和下一步打算', 1],
 ];
+/** The blanks of the report, in order, with what the Problems panel asks to enter. */
+const BLANKS = [
+  ['x', 'a percentage'],
+  ['xx', 'a number'],
+  ['xx', 'a rank'],
+  ['xxx', 'a number'],
+];
+const UNPUNCTUATED = '用理论指导实践的能力进一步增强';
+const FIX_TITLE = 'Add "。" at the end of the paragraph';
+
+/** `#rrggbb[aa]` → [r, g, b, a (0..1)]. */
+function hexColor(hex) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})?$/i.exec(hex);
+  if (!m) throw new Error(`not a colour: ${hex}`);
+  return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16), m[4] ? parseInt(m[4], 16) / 255 : 1];
+}
+
+/** The dark-theme defaults of the colours the extension contributes (the check runs a dark theme). */
+function contributedColors() {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const out = {};
+  for (const c of pkg.contributes?.colors ?? []) out[c.id] = hexColor(c.defaults.dark);
+  return out;
+}
 
 async function checks(page, step) {
-  await step('the workbench shows the examples folder', async () => {
+  const colors = contributedColors();
+
+  await step('the Explorer shows the examples folder', async () => {
     await waitVisible(page.locator('.monaco-workbench'), 'the workbench');
     await waitVisible(page.locator('.explorer-folders-view .monaco-list-row', { hasText: REPORT }), `"${REPORT}" in the Explorer`);
   });
 
-  await step('open the report from the Explorer', async () => {
+  await step('the report opens from the Explorer', async () => {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: REPORT }).first().click();
     await waitVisible(page.locator('.tabs-container .tab.active', { hasText: REPORT }), `the editor tab of ${REPORT}`);
     await waitInPage(page, 'the report text in the editor', () =>
@@ -181,14 +231,259 @@ async function checks(page, step) {
     );
   });
 
+  let total;
   await step('the status bar shows the character count', async () => {
     const text = await waitInPage(page, 'a status bar item with the character count ("… chars")', () =>
-      [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => /\d[\d,]*\s*chars/.test(t)),
+      [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => /^\d[\d,]* chars\b/.test(t)),
     );
-    say(`  status bar: ${text}`);
+    total = /^(\d[\d,]*) chars/.exec(text)[1];
+    if (!/\d+% paid/.test(text)) throw new CheckError(`the status bar item does not show the paid share: "${text}"`);
+    if (!/\b4 blanks\b/.test(text)) throw new CheckError(`the status bar item does not show the 4 blanks: "${text}"`);
+    say(`    "${text}"`);
   });
 
-  if (process.env.REPORT_UI_EXPLORE) await (await import(process.env.REPORT_UI_EXPLORE)).default(page, { runCommand, renderedLines, shoot, waitInPage, waitVisible });
+  await step('the Outline lists the sections, nested, and the paid region', async () => {
+    // A wider side bar, so that the section names fit.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    await dragSash(page, 'vertical', (b) => near(b.x + b.width / 2, sidebar.x + sidebar.width), { x: sidebar.x + 460 }, 'the side bar width');
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    const outline = page.locator('.outline-pane');
+    await waitVisible(outline, 'the Outline view');
+    // Room for the whole outline: move the Outline's top edge up to just below the file list.
+    const files = await page.locator('.explorer-folders-view .monaco-list-rows').boundingBox();
+    const header = await page.locator('.pane-header', { hasText: /^Outline/ }).boundingBox();
+    if (header.y > files.y + files.height + 40) {
+      await dragSash(page, 'horizontal', (b) => near(b.y + b.height / 2, header.y, 6) && near(b.x, header.x, 10), { y: files.y + files.height + 30 }, 'the Outline’s size');
+    }
+    // The sections start collapsed (outline.collapseItems): expand them by their twisties.
+    const first = outline.locator('.monaco-list-row', { hasText: SECTIONS[0][0] });
+    await waitVisible(first, `"${SECTIONS[0][0]}" in the Outline`);
+    const collapsed = outline.locator('.monaco-list-row[aria-expanded="false"]');
+    for (let i = 0; i < 20 && (await collapsed.count()) > 0; i++) {
+      const row = collapsed.first();
+      const id = await row.getAttribute('id');
+      await row.locator('.monaco-tl-twistie').click();
+      await outline.locator(`.monaco-list-row[id="${id}"][aria-expanded="true"]`).waitFor({ timeout: WAIT_MS });
+    }
+    const want = [...SECTIONS.map(([name]) => name), 'Paid content'];
+    const rows = await waitInPage(
+      page,
+      `the Outline to list ${want.join(' / ')}`,
+      (names) => {
+        const rows = [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((r) => ({
+          name: r.querySelector('.label-name')?.textContent ?? '',
+          detail: r.querySelector('.label-description')?.textContent ?? '',
+          level: Number(r.getAttribute('aria-level')),
+          expanded: r.getAttribute('aria-expanded'),
+        }));
+        return names.every((n) => rows.some((r) => r.name === n)) && rows.every((r) => r.expanded !== 'false') && rows;
+      },
+      want,
+    );
+    for (const [name, level] of SECTIONS) {
+      const row = rows.find((r) => r.name === name);
+      if (row.level !== level) throw new CheckError(`"${name}" is at level ${row.level} of the Outline, expected ${level}`);
+      if (!/^\d+ chars$/.test(row.detail)) throw new CheckError(`"${name}" shows "${row.detail}" next to it, expected its character count`);
+    }
+    const order = rows.map((r) => r.name).filter((n) => want.includes(n));
+    const expectedOrder = [...SECTIONS.slice(0, 8).map(([n]) => n), 'Paid content', ...SECTIONS.slice(8).map(([n]) => n)];
+    if (order.join('|') !== expectedOrder.join('|')) throw new CheckError(`the Outline's order is ${order.join(' / ')}`);
+    const paid = rows.find((r) => r.name === 'Paid content');
+    if (!/^\d+ chars, \d+%$/.test(paid.detail)) throw new CheckError(`the paid region's row shows "${paid.detail}", expected "N chars, P%"`);
+    say(`    ${rows.length} rows; paid region: ${paid.detail}`);
+    if (screenshots) {
+      const box = await page.locator('.part.sidebar').boundingBox();
+      const rowsBox = await page.locator('.outline-pane .monaco-list-rows').boundingBox();
+      await shoot(page, 'outline.png', { clip: { x: 0, y: 0, width: box.x + box.width + 420, height: Math.min(VIEWPORT.height, rowsBox.y + rowsBox.height + 12) } });
+    }
+  });
+
+  await step('the Problems panel lists the blanks, from source "report", in English', async () => {
+    await runCommand(page, 'View: Focus Problems');
+    const rows = await waitInPage(
+      page,
+      'the Problems panel to list the 4 blanks and the paragraph without final punctuation',
+      () => {
+        const rows = [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
+          message: r.querySelector('.marker-message')?.textContent ?? '',
+          source: r.querySelector('.marker-source')?.textContent ?? '',
+          code: r.querySelector('.marker-code')?.textContent ?? '',
+          line: r.querySelector('.marker-line')?.textContent ?? '',
+        }));
+        const blanks = rows.filter((r) => r.code === 'placeholder');
+        return blanks.length >= 4 && rows.some((r) => r.code === 'paragraph-end-punctuation') && rows;
+      },
+    );
+    const blanks = rows.filter((r) => r.code === 'placeholder');
+    if (blanks.length !== BLANKS.length) throw new CheckError(`${blanks.length} blank problems, expected ${BLANKS.length}: ${blanks.map((b) => b.message).join(' / ')}`);
+    BLANKS.forEach(([raw, what], i) => {
+      const want = `Blank "${raw}" left to fill: enter ${what}.`;
+      if (blanks[i].message !== want) throw new CheckError(`problem ${i + 1} says "${blanks[i].message}", expected "${want}"`);
+    });
+    for (const r of rows.filter((r) => r.message)) {
+      if (r.source !== 'report') throw new CheckError(`a problem from source "${r.source}", expected "report": ${r.message}`);
+    }
+    const para = rows.find((r) => r.code === 'paragraph-end-punctuation');
+    if (!para.message.startsWith('The paragraph has no final punctuation') || !para.message.includes('进一步增强')) {
+      throw new CheckError(`the paragraph problem says "${para.message}"`);
+    }
+    if (!/^\[Ln 5, Col \d+\]$/.test(para.line)) throw new CheckError(`the paragraph problem is at ${para.line}, expected line 5`);
+    say(`    ${rows.filter((r) => r.message).length} problems, all from "report"`);
+    // Make the panel as tall as its content, so that the editor shows the whole report.
+    const panel = await page.locator('.part.panel').boundingBox();
+    const list = await page.locator('.markers-panel .monaco-list-rows').boundingBox();
+    const wanted = Math.ceil(list.y - panel.y + list.height + 14);
+    if (panel.height > wanted + 4) {
+      await dragSash(page, 'horizontal', (b) => near(b.y + b.height / 2, panel.y, 6) && b.width > 300, { y: panel.y + panel.height - wanted }, 'the panel height');
+    }
+  });
+
+  await step('the paid region is highlighted in the text and marked in the overview ruler', async () => {
+    const expect = {
+      region: colors['report.paidRegionBackground'],
+      marker: colors['report.paidMarkerBackground'],
+      markerText: colors['report.paidMarkerForeground'],
+      regionRuler: colors['report.paidRegionOverviewRuler'],
+      markerRuler: colors['report.paidMarkerOverviewRuler'],
+    };
+    const problem = await waitInPage(
+      page,
+      'the paid-region decorations in the editor',
+      (expect) => {
+        const parse = (css) => {
+          const m = /rgba?\(([^)]+)\)/.exec(css);
+          if (!m) return [0, 0, 0, 0];
+          const v = m[1].split(',').map(Number);
+          return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1];
+        };
+        const same = (css, want) => {
+          const c = parse(css);
+          return c.slice(0, 3).every((v, i) => Math.abs(v - want[i]) <= 3) && Math.abs(c[3] - want[3]) <= 0.02;
+        };
+        const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+        if (!editor) return false;
+        const lines = [...editor.querySelectorAll('.view-lines .view-line')]
+          .map((el) => ({ el, top: el.getBoundingClientRect().top, text: el.textContent }))
+          .sort((a, b) => a.top - b.top);
+        const begin = lines.find((l) => l.text.includes('##paidbegin##'));
+        const end = lines.find((l) => l.text.includes('##paidend##'));
+        if (!begin || !end) return false;
+        const overlays = [...editor.querySelectorAll('.view-overlays .cdr')].map((el) => ({ el, box: el.getBoundingClientRect(), bg: getComputedStyle(el).backgroundColor }));
+        const region = overlays.filter((o) => same(o.bg, expect.region));
+        const marker = overlays.filter((o) => same(o.bg, expect.marker));
+        const onLine = (list, line) => list.filter((o) => Math.abs(o.box.top - line.top) < 2);
+        // The markers: a stronger background and bold text in their own colour.
+        if (onLine(marker, begin).length === 0 || onLine(marker, end).length === 0) return false;
+        for (const line of [begin, end]) {
+          const span = [...line.el.querySelectorAll('span')].find((s) => !s.children.length && /^##paid(begin|end)##$/.test(s.textContent));
+          if (!span) return false;
+          const cs = getComputedStyle(span);
+          if (!same(cs.color, expect.markerText) || Number(cs.fontWeight) < 600) return false;
+        }
+        // The region: every view line from the begin marker to the end marker, none before it; on the
+        // begin marker's line it starts after the marker.
+        const inside = lines.filter((l) => l.top > begin.top && l.top < end.top);
+        if (inside.length < 3 || inside.some((l) => onLine(region, l).length === 0)) return false;
+        const beginSpan = [...begin.el.querySelectorAll('span')].find((s) => !s.children.length && s.textContent === '##paidbegin##');
+        const startOnBegin = onLine(region, begin);
+        if (!startOnBegin.length || startOnBegin.some((o) => o.box.left < beginSpan.getBoundingClientRect().right - 2)) return false;
+        const before = lines.filter((l) => l.top < begin.top);
+        if (before.some((l) => onLine(region, l).length > 0)) return 'a paid-region background on a line before ##paidbegin##';
+        // The overview ruler: the markers across the ruler, the region in its left lane, in between.
+        const canvas = editor.querySelector('canvas.decorationsOverviewRuler');
+        if (!canvas || !canvas.width) return false;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        const px = (x, y) => {
+          const i = (y * canvas.width + x) * 4;
+          return [data[i], data[i + 1], data[i + 2], data[i + 3] / 255];
+        };
+        const is = (p, want) => p.slice(0, 3).every((v, i) => Math.abs(v - want[i]) <= 6) && Math.abs(p[3] - want[3]) <= 0.05;
+        const x = Math.floor(canvas.width / 2);
+        const markerRows = [];
+        const regionRows = [];
+        for (let y = 0; y < canvas.height; y++) {
+          if (is(px(x, y), expect.markerRuler)) markerRows.push(y);
+          if (is(px(2, y), expect.regionRuler)) regionRows.push(y);
+        }
+        if (!markerRows.length || !regionRows.length) return false;
+        const bands = markerRows.filter((y, i) => i === 0 || y !== markerRows[i - 1] + 1).length;
+        if (bands < 2) return false;
+        if (regionRows[0] < markerRows[0] || regionRows[regionRows.length - 1] > markerRows[markerRows.length - 1]) {
+          return 'the overview ruler marks the paid region outside its markers';
+        }
+        return 'ok';
+      },
+      expect,
+    );
+    if (problem !== 'ok') throw new CheckError(problem);
+  });
+
+  await step('selecting text shows the selected count in the status bar', async () => {
+    const heading = page.locator('.editor-group-container.active .view-line', { hasText: '一、坚持理论武装' });
+    await heading.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    const text = await waitInPage(
+      page,
+      `the status bar to show "N of ${total} chars"`,
+      (total) => [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => new RegExp(`^\\d+ of ${total} chars`).test(t)),
+      total,
+    );
+    const n = Number(/^(\d+) of/.exec(text)[1]);
+    if (!(n > 5 && n < 30)) throw new CheckError(`a heading selected shows "${text}"`);
+    await page.keyboard.press('End');
+    await waitInPage(page, `the status bar to show "${total} chars" again`, (total) =>
+      [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.trim().startsWith(`${total} chars`)),
+      total,
+    );
+    say(`    "${text}"`);
+  });
+
+  await step('a quick fix from the light bulb adds the missing "。"', async () => {
+    // Double-clicking the problem puts the cursor on it in the editor.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'paragraph-end-punctuation' }).dblclick();
+    await waitInPage(page, 'the problem selected in the editor', () => [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+ \(1 selected\)/.test(el.textContent.trim())));
+    // The cursor after it, at the end of the paragraph.
+    await page.keyboard.press('ArrowRight');
+    await waitInPage(page, 'the cursor at the end of line 5', () => [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+$/.test(el.textContent.trim())));
+    const bulb = page.locator('.editor-group-container.active .monaco-editor [class*="lightbulb"]:is(.codicon, .lightBulbWidget)').locator('visible=true');
+    await waitVisible(bulb, 'the light bulb next to line 5');
+    await shoot(page, 'workbench.png');
+    const menu = page.locator('.action-widget');
+    const item = menu.locator('.monaco-list-row', { hasText: FIX_TITLE });
+    // The light bulb opens the quick-fix menu...
+    await bulb.first().click();
+    await waitVisible(item, `"${FIX_TITLE}" in the menu of the light bulb`);
+    await page.keyboard.press('Escape');
+    await item.first().waitFor({ state: 'hidden', timeout: WAIT_MS });
+    // ...and so does Ctrl+. (at the cursor, below the paragraph: the better picture).
+    await page.keyboard.press('Control+Period');
+    await waitVisible(item, `"${FIX_TITLE}" in the quick-fix menu (Ctrl+.)`);
+    if (screenshots) {
+      // The editor's top left, down to below the menu.
+      const editor = await page.locator('.part.editor').boundingBox();
+      const list = await menu.first().boundingBox();
+      const bottom = Math.min(VIEWPORT.height, list.y + list.height + 24);
+      await shoot(page, 'quickfix.png', { clip: { x: editor.x, y: editor.y, width: Math.min(editor.width, 1000), height: bottom - editor.y } });
+    }
+    await item.first().click();
+    await item.first().waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await waitInPage(page, `the editor to show "${UNPUNCTUATED}。"`, (s) => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      const text = [...editor.querySelectorAll('.view-lines .view-line')]
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+        .map((l) => l.textContent)
+        .join('');
+      return text.includes(`${s}。`);
+    }, UNPUNCTUATED);
+    const lines = await renderedLines(page);
+    const joined = lines.join('');
+    if (joined.includes(`${UNPUNCTUATED}。。`)) throw new CheckError('the fix added "。" twice');
+    if (!joined.includes('二、聚焦发展大局')) throw new CheckError('the text after the fixed paragraph is gone');
+    await waitInPage(page, 'the problem to leave the Problems panel', () =>
+      ![...document.querySelectorAll('.markers-panel .marker-code')].some((el) => el.textContent === 'paragraph-end-punctuation'),
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -220,9 +515,18 @@ async function main() {
       process.exit(130);
     });
   }
+  // Started by test/vscode/run.mjs with an IPC channel: when that process ends, so does this one.
+  if (process.send) {
+    process.once('disconnect', async () => {
+      interrupted = true;
+      await cleanup().catch(() => {});
+      process.exit(130);
+    });
+  }
   process.on('exit', () => killNow?.());
 
   const workbenchLog = [];
+  let server;
   let code = 1;
   let timer;
   try {
@@ -241,24 +545,27 @@ async function main() {
     mkdirSync(join(dataDir, 'user', 'User'), { recursive: true });
     writeFileSync(join(dataDir, 'user', 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
 
+    // The browser starts while code-server does.
     const tStart = Date.now();
-    const port = await freePort();
-    const server = await startCodeServer({ paths, dataDir, port, output: verbose ? 'inherit' : 'file' });
-    cleanups.push(() => server.stop());
-    killNow = server.killNow;
-    say(`code-server on ${server.base} (pgid ${server.pgid}, up in ${elapsed(tStart)})`);
-
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
+    const launching = chromium.launch({
       executablePath: chromiumPath,
       headless: true,
       chromiumSandbox: false,
+      // Signals are handled here (the code-server process group must be stopped too).
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    cleanups.push(() => browser.close().catch(() => {}));
+    cleanups.push(() => launching.then((b) => b.close()).catch(() => {}));
+    const port = await freePort();
+    server = await startCodeServer({ paths, dataDir, port, output: verbose ? 'inherit' : 'file' });
+    cleanups.push(() => server.stop());
+    killNow = server.killNow;
+    const browser = await launching;
+    say(`code-server on ${server.base} (pgid ${server.pgid}) and the browser up in ${elapsed(tStart)}`);
+
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
     page = await context.newPage();
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -284,25 +591,36 @@ async function main() {
       timer = setTimeout(() => rej(new CheckError(`timed out after ${timeoutSec} s (REPORT_UI_TIMEOUT)`)), timeoutSec * 1000);
     });
     const run = (async () => {
+      const tLoad = Date.now();
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WAIT_MS * 2 });
+      say(`workbench page loaded in ${elapsed(tLoad)}`);
       await checks(page, step);
     })();
+    run.catch(() => {}); // reported through the race below
     await Promise.race([run, deadline]);
     code = 0;
   } catch (err) {
     if (interrupted) return;
+    mkdirSync(resultsDir, { recursive: true });
     if (err instanceof CheckError || err instanceof InstallError) console.error(`[ui-check] FAILED: ${err.message}`);
     else console.error('[ui-check] FAILED:', err);
     if (page) {
-      mkdirSync(resultsDir, { recursive: true });
       const shot = join(resultsDir, 'ui-check-failure.png');
       await page.screenshot({ path: shot }).then(
         () => say(`screenshot of the workbench: ${shot}`),
         () => {},
       );
     }
-    const ext = workbenchLog.filter((l) => !/ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED/.test(l));
-    if (ext.length && !verbose) console.error(`--- workbench log (tail) ---\n${ext.slice(-30).join('\n')}`);
+    if (workbenchLog.length) {
+      const logFile = join(resultsDir, 'ui-check-workbench.log');
+      writeFileSync(logFile, workbenchLog.join('\n') + '\n');
+      say(`workbench log (extension host console included): ${logFile}`);
+    }
+    if (server && !verbose) {
+      const logFile = join(resultsDir, 'ui-check-code-server.log');
+      writeFileSync(logFile, server.readLog());
+      say(`code-server log: ${logFile}`);
+    }
     code = 1;
   } finally {
     clearTimeout(timer);
