@@ -13,18 +13,20 @@
 //   6. selecting text shows the selected count in the status bar;
 //   7. the light bulb and Ctrl+. offer the quick fix for that paragraph; choosing it adds the "。"
 //      in the editor's rendered lines, and the problem leaves the Problems panel.
-// On the way it writes the README's screenshots to docs/images/ (workbench.png, quickfix.png,
-// outline.png). On a failed check it saves test-results/ui-check-failure.png and exits with 1.
+// On the way it takes the README's screenshots for docs/images/ (workbench.png, quickfix.png,
+// outline.png; a file is rewritten only when its picture changed). On a failed check it saves
+// test-results/ui-check-failure.png, the browser console and code-server's log, and exits with 1.
 //
 //   npm run build && node test/vscode/ui-check.mjs
 //
 // `npm run test:vscode` runs it after the integration suites in code-server mode (test/vscode/run.mjs).
 // Environment:
-//   REPORT_VSCODE_VERBOSE=1  print code-server's output, the browser console and the workbench log
+//   REPORT_VSCODE_VERBOSE=1  print code-server's output and the browser console
 //   REPORT_VSCODE_KEEP=1     keep the temporary folder
 //   REPORT_UI_TIMEOUT        overall time limit in seconds (default 240)
 //   REPORT_UI_SCREENSHOTS=0  do not write docs/images/
 //   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,7 +47,7 @@ const imagesDir = join(repoRoot, 'docs', 'images');
 const resultsDir = join(repoRoot, 'test-results');
 const verbose = process.env.REPORT_VSCODE_VERBOSE === '1';
 const keep = process.env.REPORT_VSCODE_KEEP === '1';
-const screenshots = process.env.REPORT_UI_SCREENSHOTS !== '0';
+let screenshots = process.env.REPORT_UI_SCREENSHOTS !== '0';
 const timeoutSec = Number(process.env.REPORT_UI_TIMEOUT ?? 240);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -88,6 +90,9 @@ const SETTINGS = {
   'editor.accessibilitySupport': 'off',
   'editor.lightbulb.enabled': 'on',
   'editor.stickyScroll.enabled': false,
+  // Steady pictures: the same screenshots run after run.
+  'editor.cursorBlinking': 'solid',
+  'workbench.reduceMotion': 'on',
   // Collapsed at first, so that the check expands the sections as a user would.
   'outline.collapseItems': 'alwaysCollapse',
   'problems.defaultViewMode': 'tree',
@@ -105,6 +110,20 @@ async function waitInPage(page, what, probe, arg, timeout = WAIT_MS) {
   } catch (err) {
     if (/Timeout/i.test(err?.message ?? '')) throw new CheckError(`timed out after ${timeout / 1000} s waiting for ${what}`);
     throw err;
+  }
+}
+
+/**
+ * Like waitInPage for conditions with parts: `probe` returns '' when all hold, otherwise what does
+ * not (yet); on timeout that is the message.
+ */
+async function pollInPage(page, what, probe, arg, timeout = WAIT_MS) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const why = await page.evaluate(probe, arg);
+    if (!why) return;
+    if (Date.now() > deadline) throw new CheckError(`${what}: ${why} (after ${timeout / 1000} s)`);
+    await page.waitForTimeout(150);
   }
 }
 
@@ -143,12 +162,64 @@ async function renderedLines(page) {
   });
 }
 
+/**
+ * How many pixels of two PNG pictures differ clearly (a channel by more than 64 of 255), compared
+ * in a blank page of the browser; -1 when their sizes differ.
+ */
+async function pictureDifference(context, a, b) {
+  const blank = await context.newPage();
+  try {
+    return await blank.evaluate(async ([a, b]) => {
+      const load = (b64) =>
+        new Promise((res, rej) => {
+          const img = new Image();
+          img.onload = () => res(img);
+          img.onerror = () => rej(new Error('not a picture'));
+          img.src = `data:image/png;base64,${b64}`;
+        });
+      const [ia, ib] = await Promise.all([load(a), load(b)]);
+      if (ia.width !== ib.width || ia.height !== ib.height) return -1;
+      const pixels = (img) => {
+        const c = document.createElement('canvas');
+        c.width = img.width;
+        c.height = img.height;
+        const g = c.getContext('2d');
+        g.drawImage(img, 0, 0);
+        return g.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [pa, pb] = [pixels(ia), pixels(ib)];
+      let n = 0;
+      for (let i = 0; i < pa.length; i += 4) {
+        if (Math.abs(pa[i] - pb[i]) > 64 || Math.abs(pa[i + 1] - pb[i + 1]) > 64 || Math.abs(pa[i + 2] - pb[i + 2]) > 64) n++;
+      }
+      return n;
+    }, [a.toString('base64'), b.toString('base64')]);
+  } catch {
+    return -1;
+  } finally {
+    await blank.close();
+  }
+}
+
+/**
+ * Saves a screenshot to docs/images/. A picture that differs from the one there only in the
+ * anti-aliasing of its text leaves the file as it is (no change to commit).
+ */
 async function shoot(page, name, opts = {}) {
   if (!screenshots) return;
   mkdirSync(imagesDir, { recursive: true });
   const file = join(imagesDir, name);
-  await page.screenshot({ path: file, ...opts });
-  say(`screenshot ${file.slice(repoRoot.length + 1)}`);
+  const png = await page.screenshot(opts);
+  const rel = file.slice(repoRoot.length + 1);
+  if (existsSync(file)) {
+    const diff = await pictureDifference(page.context(), readFileSync(file), png);
+    if (diff === 0) {
+      say(`screenshot ${rel}: unchanged`);
+      return;
+    }
+  }
+  writeFileSync(file, png);
+  say(`screenshot ${rel}: written`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,9 +417,9 @@ async function checks(page, step) {
       regionRuler: colors['report.paidRegionOverviewRuler'],
       markerRuler: colors['report.paidMarkerOverviewRuler'],
     };
-    const problem = await waitInPage(
+    await pollInPage(
       page,
-      'the paid-region decorations in the editor',
+      'the paid-region decorations',
       (expect) => {
         const parse = (css) => {
           const m = /rgba?\(([^)]+)\)/.exec(css);
@@ -361,37 +432,40 @@ async function checks(page, step) {
           return c.slice(0, 3).every((v, i) => Math.abs(v - want[i]) <= 3) && Math.abs(c[3] - want[3]) <= 0.02;
         };
         const editor = document.querySelector('.editor-group-container.active .monaco-editor');
-        if (!editor) return false;
+        if (!editor) return 'no editor';
         const lines = [...editor.querySelectorAll('.view-lines .view-line')]
           .map((el) => ({ el, top: el.getBoundingClientRect().top, text: el.textContent }))
           .sort((a, b) => a.top - b.top);
         const begin = lines.find((l) => l.text.includes('##paidbegin##'));
         const end = lines.find((l) => l.text.includes('##paidend##'));
-        if (!begin || !end) return false;
+        if (!begin || !end) return 'the markers are not on screen';
         const overlays = [...editor.querySelectorAll('.view-overlays .cdr')].map((el) => ({ el, box: el.getBoundingClientRect(), bg: getComputedStyle(el).backgroundColor }));
         const region = overlays.filter((o) => same(o.bg, expect.region));
         const marker = overlays.filter((o) => same(o.bg, expect.marker));
         const onLine = (list, line) => list.filter((o) => Math.abs(o.box.top - line.top) < 2);
         // The markers: a stronger background and bold text in their own colour.
-        if (onLine(marker, begin).length === 0 || onLine(marker, end).length === 0) return false;
+        if (onLine(marker, begin).length === 0 || onLine(marker, end).length === 0) return 'no marker background on the lines of ##paidbegin## and ##paidend##';
         for (const line of [begin, end]) {
           const span = [...line.el.querySelectorAll('span')].find((s) => !s.children.length && /^##paid(begin|end)##$/.test(s.textContent));
-          if (!span) return false;
+          if (!span) return `the marker on "${line.text.slice(0, 20)}…" is not a text span of its own`;
           const cs = getComputedStyle(span);
-          if (!same(cs.color, expect.markerText) || Number(cs.fontWeight) < 600) return false;
+          if (!same(cs.color, expect.markerText) || Number(cs.fontWeight) < 600) return `the marker ${span.textContent} is ${cs.color}, weight ${cs.fontWeight}: not in report.paidMarkerForeground and bold`;
         }
         // The region: every view line from the begin marker to the end marker, none before it; on the
         // begin marker's line it starts after the marker.
         const inside = lines.filter((l) => l.top > begin.top && l.top < end.top);
-        if (inside.length < 3 || inside.some((l) => onLine(region, l).length === 0)) return false;
+        if (inside.length < 3) return 'fewer than 3 lines between the markers';
+        const bare = inside.find((l) => onLine(region, l).length === 0);
+        if (bare) return `no paid-region background on "${bare.text.slice(0, 20)}…"`;
         const beginSpan = [...begin.el.querySelectorAll('span')].find((s) => !s.children.length && s.textContent === '##paidbegin##');
         const startOnBegin = onLine(region, begin);
-        if (!startOnBegin.length || startOnBegin.some((o) => o.box.left < beginSpan.getBoundingClientRect().right - 2)) return false;
+        if (!startOnBegin.length) return 'no paid-region background after ##paidbegin## on its line';
+        if (startOnBegin.some((o) => o.box.left < beginSpan.getBoundingClientRect().right - 2)) return 'the paid-region background starts before the end of ##paidbegin##';
         const before = lines.filter((l) => l.top < begin.top);
         if (before.some((l) => onLine(region, l).length > 0)) return 'a paid-region background on a line before ##paidbegin##';
         // The overview ruler: the markers across the ruler, the region in its left lane, in between.
         const canvas = editor.querySelector('canvas.decorationsOverviewRuler');
-        if (!canvas || !canvas.width) return false;
+        if (!canvas || !canvas.width) return 'no overview ruler';
         const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
         const px = (x, y) => {
           const i = (y * canvas.width + x) * 4;
@@ -405,17 +479,17 @@ async function checks(page, step) {
           if (is(px(x, y), expect.markerRuler)) markerRows.push(y);
           if (is(px(2, y), expect.regionRuler)) regionRows.push(y);
         }
-        if (!markerRows.length || !regionRows.length) return false;
+        if (!markerRows.length) return 'no marks of the markers (report.paidMarkerOverviewRuler) in the overview ruler';
+        if (!regionRows.length) return 'no mark of the region (report.paidRegionOverviewRuler) in the left lane of the overview ruler';
         const bands = markerRows.filter((y, i) => i === 0 || y !== markerRows[i - 1] + 1).length;
-        if (bands < 2) return false;
+        if (bands < 2) return 'one mark for the markers in the overview ruler, expected two';
         if (regionRows[0] < markerRows[0] || regionRows[regionRows.length - 1] > markerRows[markerRows.length - 1]) {
           return 'the overview ruler marks the paid region outside its markers';
         }
-        return 'ok';
+        return '';
       },
       expect,
     );
-    if (problem !== 'ok') throw new CheckError(problem);
   });
 
   await step('selecting text shows the selected count in the status bar', async () => {
@@ -442,13 +516,24 @@ async function checks(page, step) {
   await step('a quick fix from the light bulb adds the missing "。"', async () => {
     // Double-clicking the problem puts the cursor on it in the editor.
     await page.locator('.markers-panel .monaco-list-row', { hasText: 'paragraph-end-punctuation' }).dblclick();
-    await waitInPage(page, 'the problem selected in the editor', () => [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+ \(1 selected\)/.test(el.textContent.trim())));
+    await waitInPage(page, 'the problem selected in the focused editor', () =>
+      document.querySelector('.editor-group-container.active .monaco-editor.focused') &&
+      [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+ \(1 selected\)/.test(el.textContent.trim())),
+    );
     // The cursor after it, at the end of the paragraph.
     await page.keyboard.press('ArrowRight');
     await waitInPage(page, 'the cursor at the end of line 5', () => [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+$/.test(el.textContent.trim())));
     const bulb = page.locator('.editor-group-container.active .monaco-editor [class*="lightbulb"]:is(.codicon, .lightBulbWidget)').locator('visible=true');
     await waitVisible(bulb, 'the light bulb next to line 5');
-    await shoot(page, 'workbench.png');
+    await waitInPage(page, `the status bar to show "${total} chars" (nothing selected)`, (total) =>
+      [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.trim().startsWith(`${total} chars`)),
+      total,
+    );
+    if (screenshots) {
+      // The editor's scroll bar fades out a moment after the last scroll; a picture without it.
+      await waitInPage(page, 'the scroll bar to fade', () => !document.querySelector('.editor-group-container.active .monaco-editor .scrollbar.vertical.visible'), undefined, 3000).catch(() => {});
+      await shoot(page, 'workbench.png');
+    }
     const menu = page.locator('.action-widget');
     const item = menu.locator('.monaco-list-row', { hasText: FIX_TITLE });
     // The light bulb opens the quick-fix menu...
@@ -536,6 +621,14 @@ async function main() {
     if (!existsSync(chromiumPath)) {
       throw new CheckError(`no browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
     }
+    // No failure pictures and logs of an earlier run.
+    for (const f of ['ui-check-failure.png', 'ui-check-browser.log', 'ui-check-code-server.log']) rmSync(join(resultsDir, f), { force: true });
+    // Without a Chinese font the pictures would show boxes: keep the ones in docs/images/.
+    const fonts = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+    if (screenshots && fonts.status === 0 && !fonts.stdout.trim()) {
+      screenshots = false;
+      say('no Chinese font (fc-list :lang=zh): screenshots not updated; install fonts-noto-cjk');
+    }
     const paths = ensureCodeServer({ quiet: true });
 
     tmp = mkdtempSync(join(tmpdir(), 'report-ui-'));
@@ -570,11 +663,16 @@ async function main() {
     page = await context.newPage();
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = Array.isArray(args) ? format(...args) : format(args);
-      workbenchLog.push(`<${type}> ${line}`);
+      workbenchLog.push(`[workbench] <${type}> ${line}`);
       if (verbose) console.log(`[workbench] <${type}> ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', () => {});
-    if (verbose) page.on('console', (msg) => console.log(`[browser] ${msg.type()}: ${msg.text()}`));
+    // The browser console: the workbench's messages and, for an extension under development, the
+    // extension host's console. Printed with REPORT_VSCODE_VERBOSE=1, saved on failure.
+    page.on('console', (msg) => {
+      workbenchLog.push(`[browser] ${msg.type()}: ${msg.text()}`);
+      if (verbose) console.log(`[browser] ${msg.type()}: ${msg.text()}`);
+    });
 
     const url = workbenchUrl(server.base, workspace, [['extensionDevelopmentPath', remoteUri(repoRoot)]]);
     const step = async (name, fn) => {
@@ -612,9 +710,9 @@ async function main() {
       );
     }
     if (workbenchLog.length) {
-      const logFile = join(resultsDir, 'ui-check-workbench.log');
+      const logFile = join(resultsDir, 'ui-check-browser.log');
       writeFileSync(logFile, workbenchLog.join('\n') + '\n');
-      say(`workbench log (extension host console included): ${logFile}`);
+      say(`browser console: ${logFile}`);
     }
     if (server && !verbose) {
       const logFile = join(resultsDir, 'ui-check-code-server.log');

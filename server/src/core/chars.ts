@@ -1,0 +1,160 @@
+// Where the characters the analysis looks for are, found in one pass over the text when it is parsed:
+// blanks (for character counts), punctuation marks, hints of non-prose, full-width digits, 年, doubled
+// function characters, invisible characters and the first characters of the built-in misused words.
+// Character counts then take two binary searches, and each rule visits the few thousand positions it
+// cares about instead of every character of a long report.
+
+import type { ReportModel } from './model';
+import { DOUBLED_CHARS } from './rules/data/doubled-chars';
+import { MISUSED_WORDS } from './rules/data/misused-words';
+
+/** Positions of one class of characters, in document order: at[0 … count). */
+export class Positions {
+  at = new Int32Array(256);
+  count = 0;
+
+  push(i: number): void {
+    if (this.count === this.at.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.at);
+      this.at = grown;
+    }
+    this.at[this.count++] = i;
+  }
+
+  /** Index of the first position >= offset (count when there is none). */
+  lowerBound(offset: number): number {
+    const at = this.at;
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+export interface CharIndex {
+  text: string;
+  /**
+   * Every code unit that countNonSpace leaves out: white space, line breaks, zero-width spaces and
+   * joiners, and the second half of a surrogate pair.
+   */
+  blanks: Positions;
+  /** The punctuation the punctuation rules look at (MARK_CHARS). */
+  marks: Positions;
+  /** Characters that show a block may hold non-prose (inline code, URLs, e-mail, link targets): ` @ : ] w. */
+  hints: Positions;
+  /** Full-width digits ０-９. */
+  fullWidthDigits: Positions;
+  /** 年. */
+  years: Positions;
+  /** The first of two equal characters among DOUBLED_CHARS (的的, 了了). */
+  doubles: Positions;
+  /** Invisible characters (INVISIBLE_CHARS). */
+  invisibles: Positions;
+  /** Characters that start a built-in misused word. */
+  wordStarts: Positions;
+}
+
+/** The punctuation the punctuation rules look at. */
+export const MARK_CHARS = ',;:?!()"\'-.“”‘’（）《》【】…·・．—－―─–';
+
+const BLANK = 1;
+const MARK = 2;
+const HINT = 4;
+const FULL_WIDTH_DIGIT = 8;
+const YEAR = 16;
+const DOUBLE = 32;
+const INVISIBLE = 64;
+const WORD_START = 128;
+
+/** The classes of each UTF-16 code unit: one typed-array read per character of text. */
+const CLASS = new Uint8Array(0x10000);
+// White space and line breaks as isInlineSpace and isLineBreak see them, zero-width spaces and joiners,
+// and low surrogates (counted only after a high surrogate, see charIndexOf).
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x202f, 0x205f, 0x3000, 0xfeff, 0x2028, 0x2029]) CLASS[c] |= BLANK;
+for (let c = 0x2000; c <= 0x200d; c++) CLASS[c] |= BLANK;
+for (let c = 0xdc00; c <= 0xdfff; c++) CLASS[c] |= BLANK;
+for (const ch of MARK_CHARS) CLASS[ch.charCodeAt(0)] |= MARK;
+for (const ch of '`@:]w') CLASS[ch.charCodeAt(0)] |= HINT;
+for (let c = 0xff10; c <= 0xff19; c++) CLASS[c] |= FULL_WIDTH_DIGIT;
+CLASS[0x5e74 /*年*/] |= YEAR;
+for (const [ch] of DOUBLED_CHARS) CLASS[ch.charCodeAt(0)] |= DOUBLE;
+/** Invisible characters: soft hyphen, zero-width characters, direction controls, word joiner, BOM, U+2028/9. */
+export function isInvisible(c: number): boolean {
+  return (
+    c === 0x00ad || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) || c === 0xfeff || c === 0x2028 || c === 0x2029
+  );
+}
+for (let c = 0; c < 0x10000; c++) if (isInvisible(c)) CLASS[c] |= INVISIBLE;
+for (const [wrong, right] of MISUSED_WORDS) if (wrong && wrong !== right) CLASS[wrong.charCodeAt(0)] |= WORD_START;
+
+/** Finds the characters of every class in one pass over text. */
+export function charIndexOf(text: string): CharIndex {
+  const idx: CharIndex = {
+    text,
+    blanks: new Positions(),
+    marks: new Positions(),
+    hints: new Positions(),
+    fullWidthDigits: new Positions(),
+    years: new Positions(),
+    doubles: new Positions(),
+    invisibles: new Positions(),
+    wordStarts: new Positions(),
+  };
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = CLASS[c];
+    if (k === 0) continue; // most characters of a report: Han characters and ，。
+    if (k & BLANK) {
+      // A low surrogate is left out of counts only as the second half of a pair.
+      if (c < 0xdc00 || c > 0xdfff) idx.blanks.push(i);
+      else if (i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) idx.blanks.push(i);
+    }
+    if (k & MARK) idx.marks.push(i);
+    if (k & HINT) idx.hints.push(i);
+    if (k & FULL_WIDTH_DIGIT) idx.fullWidthDigits.push(i);
+    if (k & YEAR) idx.years.push(i);
+    if (k & DOUBLE && i + 1 < n && text.charCodeAt(i + 1) === c) idx.doubles.push(i);
+    if (k & INVISIBLE) idx.invisibles.push(i);
+    if (k & WORD_START) idx.wordStarts.push(i);
+  }
+  return idx;
+}
+
+const cache = new WeakMap<ReportModel, CharIndex>();
+
+/** The character index of a parsed report (made by the parser; computed here for models made otherwise). */
+export function charIndex(model: ReportModel): CharIndex {
+  let idx = cache.get(model);
+  if (!idx) {
+    idx = charIndexOf(model.text);
+    cache.set(model, idx);
+  }
+  return idx;
+}
+
+/** Records the index the parser made for a model. */
+export function setCharIndex(model: ReportModel, idx: CharIndex): void {
+  cache.set(model, idx);
+}
+
+/**
+ * countNonSpace(text, start, end) from the index: the length of the range less the blanks in it. A
+ * range that starts on the second half of a surrogate pair counts it, as countNonSpace does.
+ */
+export function nonBlankCount(idx: CharIndex, start: number, end: number): number {
+  if (end <= start) return 0;
+  const { blanks, text } = idx;
+  let n = end - start - (blanks.lowerBound(end) - blanks.lowerBound(start));
+  if (start > 0) {
+    const c = text.charCodeAt(start);
+    if (c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(start - 1) & 0xfc00) === 0xd800) n++;
+  }
+  return n;
+}
