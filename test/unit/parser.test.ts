@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { resolveConfig } from '../../server/src/core/config';
 import type { Heading, ReportModel, Section } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parser';
 import { countNonSpace } from '../../server/src/core/text';
@@ -437,6 +438,12 @@ test('placeholder traps: English words, hex, URLs, e-mail, multiplication', () =
   const text = '报告\nLinux x86平台，box和index，0x1F，3×4米，https://x.example.com/xx，mail xx@example.com，f(x)，调用f()。\n';
   const m = parse(text);
   assert.deepEqual(m.placeholders.map((p) => p.raw), []);
+});
+
+test('placeholder patterns that match nothing before a surrogate pair end', () => {
+  const config = resolveConfig({ placeholders: { patterns: ['x*'] } });
+  const m = parse('报告\n𠀀字xx。\n', config.parse);
+  assert.deepEqual(m.placeholders.map((p) => p.raw), ['xx']);
 });
 
 test('redactions: 某委 and 某某 yes, 某些 某种 某个 no', () => {

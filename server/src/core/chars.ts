@@ -55,7 +55,7 @@ export interface CharIndex {
   doubles: Positions;
   /** Invisible characters (INVISIBLE_CHARS). */
   invisibles: Positions;
-  /** Characters that start a built-in misused word. */
+  /** Where a built-in misused word may start: its first character, followed by its second one. */
   wordStarts: Positions;
 }
 
@@ -91,7 +91,24 @@ export function isInvisible(c: number): boolean {
   );
 }
 for (let c = 0; c < 0x10000; c++) if (isInvisible(c)) CLASS[c] |= INVISIBLE;
-for (const [wrong, right] of MISUSED_WORDS) if (wrong && wrong !== right) CLASS[wrong.charCodeAt(0)] |= WORD_START;
+/** A hash of two UTF-16 code units, into 0 … 0xffff. */
+export function pairHash(a: number, b: number): number {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
+}
+/** Per code unit: 1 when it starts a built-in misused word of two or more units, 2 when it is one. */
+const WORD_FIRST = new Uint8Array(0x10000);
+/** 1 at pairHash of the first two units of each longer built-in misused word. */
+const WORD_PAIRS = new Uint8Array(0x10000);
+for (const [wrong, right] of MISUSED_WORDS) {
+  if (!wrong || wrong === right) continue;
+  const c = wrong.charCodeAt(0);
+  CLASS[c] |= WORD_START;
+  if (wrong.length === 1) WORD_FIRST[c] |= 2;
+  else {
+    WORD_FIRST[c] |= 1;
+    WORD_PAIRS[pairHash(c, wrong.charCodeAt(1))] = 1;
+  }
+}
 
 /** Finds the characters of every class in one pass over text. */
 export function charIndexOf(text: string): CharIndex {
@@ -122,7 +139,9 @@ export function charIndexOf(text: string): CharIndex {
     if (k & YEAR) idx.years.push(i);
     if (k & DOUBLE && i + 1 < n && text.charCodeAt(i + 1) === c) idx.doubles.push(i);
     if (k & INVISIBLE) idx.invisibles.push(i);
-    if (k & WORD_START) idx.wordStarts.push(i);
+    if (k & WORD_START && (WORD_FIRST[c] > 1 || (i + 1 < n && WORD_PAIRS[pairHash(c, text.charCodeAt(i + 1))] === 1))) {
+      idx.wordStarts.push(i);
+    }
   }
   return idx;
 }
@@ -151,10 +170,11 @@ export function setCharIndex(model: ReportModel, idx: CharIndex): void {
 export function nonBlankCount(idx: CharIndex, start: number, end: number): number {
   if (end <= start) return 0;
   const { blanks, text } = idx;
-  let n = end - start - (blanks.lowerBound(end) - blanks.lowerBound(start));
-  if (start > 0) {
-    const c = text.charCodeAt(start);
-    if (c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(start - 1) & 0xfc00) === 0xd800) n++;
-  }
-  return n;
+  const n = end - start - (blanks.lowerBound(end) - blanks.lowerBound(start));
+  return startsInsidePair(text, start) ? n + 1 : n;
+}
+
+/** Whether text[i] is the second half of a surrogate pair. */
+export function startsInsidePair(text: string, i: number): boolean {
+  return i > 0 && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
 }

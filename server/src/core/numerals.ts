@@ -11,32 +11,38 @@ const DIGIT_CODE = (() => {
   return table;
 })();
 
-const NUMERAL_CODES = new Set([...Object.keys(DIGIT), '十', '百'].map((c) => c.charCodeAt(0)));
+/** 1 for the numeral characters other than 〇, indexed by code point − U+4E00. */
+const NUMERAL_CODE = (() => {
+  const table = new Uint8Array(0x5200);
+  for (const ch of [...Object.keys(DIGIT), '十', '百']) if (ch !== '〇') table[ch.charCodeAt(0) - 0x4e00] = 1;
+  return table;
+})();
 
 export function isChineseNumeralChar(c: string): boolean {
-  return c.length === 1 && NUMERAL_CODES.has(c.charCodeAt(0));
+  return c.length === 1 && isChineseNumeralCode(c.charCodeAt(0));
 }
 
 export function isChineseNumeralCode(c: number): boolean {
-  return NUMERAL_CODES.has(c);
+  return c === 0x3007 /*〇*/ || (c >= 0x4e00 && c < 0x4e00 + 0x5200 && NUMERAL_CODE[c - 0x4e00] === 1);
 }
 
 /** The value of a Chinese numeral such as 十四 or 二十一, or -1 when the string is not one. */
-export function parseChineseNumeral(s: string): number {
-  if (s.length === 0 || s.length > 5) return -1;
+export function parseChineseNumeral(s: string, start = 0, end = s.length): number {
+  if (end - start === 0 || end - start > 5) return -1;
   let total = 0;
   let current = -1; // pending digit
   let lastUnit = 1000;
-  for (const ch of s) {
-    const d = DIGIT_CODE[ch.charCodeAt(0) - 0x4e00];
-    if (d !== undefined && d >= 0 && ch !== '十' && ch !== '百') {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 0x4e00 ? DIGIT_CODE[c - 0x4e00] : undefined;
+    if (d !== undefined && d >= 0 && c !== 0x5341 /*十*/ && c !== 0x767e /*百*/) {
       if (current !== -1) return -1; // two digits in a row (一二) is not a number
       current = d;
-    } else if (ch === '〇') {
+    } else if (c === 0x3007 /*〇*/) {
       if (current !== -1) return -1;
       current = 0;
-    } else if (ch === '十' || ch === '百') {
-      const unit = ch === '十' ? 10 : 100;
+    } else if (c === 0x5341 /*十*/ || c === 0x767e /*百*/) {
+      const unit = c === 0x5341 ? 10 : 100;
       if (unit >= lastUnit) return -1;
       total += (current === -1 ? 1 : current) * unit;
       if (current === 0) return -1;
@@ -69,11 +75,11 @@ export function formatChineseNumeral(n: number): string {
   return s;
 }
 
-/** Parses ASCII or full-width digits; -1 when there are none or other characters. */
-export function parseDigits(s: string): number {
-  if (s.length === 0) return -1;
+/** Parses ASCII or full-width digits (of s[start, end)); -1 when there are none or other characters. */
+export function parseDigits(s: string, start = 0, end = s.length): number {
+  if (end - start === 0) return -1;
   let v = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = start; i < end; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0xff10 && c <= 0xff19) c -= 0xff10 - 0x30;
     if (c < 0x30 || c > 0x39) return -1;

@@ -1,5 +1,6 @@
 // The report parser: one linear pass over the lines, then light passes over the blocks.
 
+import { charIndexOf, nonBlankCount, setCharIndex, startsInsidePair } from './chars';
 import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from './model';
 import { formatChineseNumeral, isChineseNumeralCode, parseChineseNumeral, parseDigits } from './numerals';
 import { DEFAULT_PAID_MARKERS, pairPaidMarkers, scanPaidMarkers, type PaidMarkerSpellings } from './paid';
@@ -27,97 +28,145 @@ export interface MarkerMatch {
   weak?: boolean;
 }
 
+/** canonicalMarker's answers by level and value: a long report has thousands of headings and few numbers. */
+const CANONICAL: string[][] = [[], [], [], [], []];
+
 export function canonicalMarker(level: HeadingLevel, value: number): string {
+  const known = CANONICAL[level][value];
+  if (known !== undefined) return known;
+  let marker: string;
   switch (level) {
-    case 1: return `${formatChineseNumeral(value)}、`;
-    case 2: return `（${formatChineseNumeral(value)}）`;
-    case 3: return `${value}.`;
-    case 4: return `（${value}）`;
+    case 1: marker = `${formatChineseNumeral(value)}、`; break;
+    case 2: marker = `（${formatChineseNumeral(value)}）`; break;
+    case 3: marker = `${value}.`; break;
+    case 4: marker = `（${value}）`; break;
   }
+  if (Number.isInteger(value) && value >= 0 && value < 1000) CANONICAL[level][value] = marker;
+  return marker;
 }
 
 /** Recognises a heading number at text[i] (every variant of GB/T 9704's four levels), or null. */
 export function matchMarker(text: string, i: number, end: number): MarkerMatch | null {
   if (i >= end) return null;
-  const c = text[i];
-  if (c === '（' || c === '(') {
+  const c = text.charCodeAt(i);
+  if (c === 0xff08 /*（*/ || c === 0x28 /*(*/) {
     let j = i + 1;
     if (j < end && isChineseNumeralCode(text.charCodeAt(j))) {
       while (j < end && j - i <= 5 && isChineseNumeralCode(text.charCodeAt(j))) j++;
-      if (j >= end || (text[j] !== '）' && text[j] !== ')')) return null;
-      const value = parseChineseNumeral(text.slice(i + 1, j));
+      if (j >= end || !isCloseParen(text.charCodeAt(j))) return null;
+      const value = parseChineseNumeral(text, i + 1, j);
       if (value < 1) return null;
       let e = j + 1;
-      if (e < end && text[e] === '、') e++;
+      if (e < end && text.charCodeAt(e) === 0x3001 /*、*/) e++;
       return { level: 2, value, end: e, canonical: canonicalMarker(2, value) };
     }
     while (j < end && j - i <= 3 && isDigit(text.charCodeAt(j))) j++;
-    if (j === i + 1 || j >= end || (text[j] !== '）' && text[j] !== ')')) return null;
-    const value = parseDigits(text.slice(i + 1, j));
+    if (j === i + 1 || j >= end || !isCloseParen(text.charCodeAt(j))) return null;
+    const value = parseDigits(text, i + 1, j);
     if (value < 1) return null;
     let e = j + 1;
-    if (e < end && text[e] === '、') e++;
+    if (e < end && text.charCodeAt(e) === 0x3001 /*、*/) e++;
     return { level: 4, value, end: e, canonical: canonicalMarker(4, value) };
   }
-  if (isChineseNumeralCode(text.charCodeAt(i))) {
+  if (isChineseNumeralCode(c)) {
     let j = i;
     while (j < end && j - i < 5 && isChineseNumeralCode(text.charCodeAt(j))) j++;
     if (j >= end) return null;
-    const sep = text[j];
-    if (sep !== '、' && sep !== '.' && sep !== '．') return null;
-    if (j + 1 < end && isDigit(text.charCodeAt(j + 1)) && sep !== '、') return null;
+    const sep = text.charCodeAt(j);
+    if (sep !== 0x3001 /*、*/ && sep !== 0x2e /*.*/ && sep !== 0xff0e /*．*/) return null;
+    if (j + 1 < end && isDigit(text.charCodeAt(j + 1)) && sep !== 0x3001) return null;
     if (j + 1 >= end) return null;
-    const value = parseChineseNumeral(text.slice(i, j));
+    const value = parseChineseNumeral(text, i, j);
     if (value < 1) return null;
     // 三、四季度 / 一、二等奖: a heading only where it continues a sequence (二、三大攻坚战 after 一、).
-    const weak = sep === '、' && isChineseNumeralCode(text.charCodeAt(j + 1));
+    const weak = sep === 0x3001 && isChineseNumeralCode(text.charCodeAt(j + 1));
     return { level: 1, value, end: j + 1, canonical: canonicalMarker(1, value), weak };
   }
-  if (isDigit(text.charCodeAt(i))) {
+  if (isDigit(c)) {
     let j = i;
     while (j < end && j - i < 3 && isDigit(text.charCodeAt(j))) j++;
     if (j - i > 2 || j >= end) return null;
-    const sep = text[j];
-    if (sep !== '.' && sep !== '．' && sep !== '、') return null;
+    const sep = text.charCodeAt(j);
+    if (sep !== 0x2e /*.*/ && sep !== 0xff0e /*．*/ && sep !== 0x3001 /*、*/) return null;
     if (j + 1 >= end) return null;
     const next = text.charCodeAt(j + 1);
-    if ((isDigit(next) && sep !== '、') || next === 0x2e /* 1.. */ || next === 0x25 /* % */) return null;
-    const value = parseDigits(text.slice(i, j));
+    if ((isDigit(next) && sep !== 0x3001) || next === 0x2e /* 1.. */ || next === 0x25 /* % */) return null;
+    const value = parseDigits(text, i, j);
     if (value < 1) return null;
     return { level: 3, value, end: j + 1, canonical: canonicalMarker(3, value), weak: isDigit(next) };
   }
   return null;
 }
 
+function isCloseParen(c: number): boolean {
+  return c === 0xff09 /*）*/ || c === 0x29 /*)*/;
+}
+
+/** One-character strings of the marks that end headings, made once: text[i] would make a new one each time. */
+const MARK_STRINGS = new Map([...'。！？：；，、;,.:!?'].map((c) => [c.charCodeAt(0), c]));
+
+/** text[i] as a string, shared for the marks that end headings. */
+function charString(text: string, i: number): string {
+  return MARK_STRINGS.get(text.charCodeAt(i)) ?? text[i];
+}
+
 /** Marks that may trail a standalone heading without ending a sentence. */
 const SOFT_END = new Set(['；', '，', '、', ';', ',', '.', ':', '!', '?']);
 /** What may precede a paragraph break inside a long line. */
-const BREAK_AFTER = new Set('。！？：；…”’）】》!?'.split(''));
+const BREAK_AFTER = new Set([...'。！？：；…”’）】》!?'].map((c) => c.charCodeAt(0)));
+/** What may precede a heading number that starts a paragraph inside a long line. */
+const SENTENCE_BREAK = new Set([...'。！？；：'].map((c) => c.charCodeAt(0)));
 const SENTENCE_PUNCT = /[，。；：！？,;:!?]/u;
 const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})[ \u3000]?年[ \u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]?月(?:[ \u3000]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[ \u3000]?日)?$|^\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?$/u;
+/** The characters a DATE_LINE starts with. */
+const DATE_FIRST = new Set([...'0123456789〇零一二三四五六七八九'].map((c) => c.charCodeAt(0)));
 const PAREN_DATE = /^[（(][^（）()]{0,20}年[^（）()]{0,20}[）)]$/u;
 const CLOSING = /(?:以上(?:报告|述职|汇报|是我)|特此(?:报告|汇报)|请予审议|恳请|敬请|谢谢|一年来的工作成绩|总之|总而言之|综上所述)/uy;
 
-interface RawBlock {
-  start: number;
-  end: number;
-  line: number;
-  synthetic: boolean;
-  fenced: boolean;
+/** The blocks of a report as the lines give them, before they are classified. */
+interface RawBlocks {
+  /** Blocks of kind 'paragraph', their content the whole block, their counts not made yet. */
+  blocks: Block[];
+  /** Per block: SYNTHETIC and FENCED (numbers rather than objects: a long report has tens of thousands of blocks). */
+  flags: number[];
+  oneLine: boolean;
+}
+/** A segment of a very long line. */
+const SYNTHETIC = 1;
+/** A line of a fenced code block, or its fence. */
+const FENCED = 2;
+
+function rawBlock(start: number, end: number, line: number): Block {
+  return { kind: 'paragraph', start, end, contentStart: start, contentEnd: end, line, heading: -1, chars: 0, paid: false };
 }
 
-function trimRange(text: string, s: number, e: number): [number, number] {
-  while (s < e && (isInlineSpace(text.charCodeAt(s)) || text.charCodeAt(s) === 0x200b)) s++;
-  while (e > s && (isInlineSpace(text.charCodeAt(e - 1)) || text.charCodeAt(e - 1) === 0x200b)) e--;
-  return [s, e];
+function isTrimmed(c: number): boolean {
+  return isInlineSpace(c) || c === 0x200b;
+}
+
+/** The start of text[s, e) without its leading blanks (e when it is all blank). */
+function trimStart(text: string, s: number, e: number): number {
+  while (s < e && isTrimmed(text.charCodeAt(s))) s++;
+  return s;
+}
+
+/** The end of text[s, e) without its trailing blanks (e when it is all blank). */
+function trimEnd(text: string, s: number, e: number): number {
+  s = trimStart(text, s, e);
+  while (e > s && isTrimmed(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** Splits a very long line into paragraphs: at blanks after a sentence end, and before heading numbers. */
-function splitLongLine(text: string, s: number, e: number, line: number, out: RawBlock[]): void {
+function splitLongLine(text: string, s: number, e: number, line: number, out: RawBlocks): void {
   let segStart = s;
   const push = (a: number, b: number) => {
-    const [x, y] = trimRange(text, a, b);
-    if (x < y) out.push({ start: x, end: y, line, synthetic: true, fenced: false });
+    const x = trimStart(text, a, b);
+    const y = trimEnd(text, x, b);
+    if (x < y) {
+      out.blocks.push(rawBlock(x, y, line));
+      out.flags.push(SYNTHETIC);
+    }
   };
   let i = s;
   while (i < e) {
@@ -125,7 +174,7 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
     if (isInlineSpace(c)) {
       let j = i;
       while (j < e && isInlineSpace(text.charCodeAt(j))) j++;
-      const prev = i > segStart ? text[i - 1] : '';
+      const prev = i > segStart ? text.charCodeAt(i - 1) : -1;
       const m = j < e ? matchMarker(text, j, Math.min(e, j + 12)) : null;
       if (BREAK_AFTER.has(prev) || (m && m.level <= 2)) {
         push(segStart, i);
@@ -134,7 +183,7 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
       i = j;
       continue;
     }
-    if (i > segStart && (c === 0xff08 /*（*/ || isChineseNumeralCode(text.charCodeAt(i))) && '。！？；：'.includes(text[i - 1])) {
+    if (i > segStart && (c === 0xff08 /*（*/ || isChineseNumeralCode(c)) && SENTENCE_BREAK.has(text.charCodeAt(i - 1))) {
       const m = matchMarker(text, i, Math.min(e, i + 12));
       if (m && m.level <= 2) {
         push(segStart, i);
@@ -146,26 +195,28 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
   push(segStart, e);
 }
 
-function rawBlocks(text: string, lines: LineIndex): { blocks: RawBlock[]; oneLine: boolean } {
-  const blocks: RawBlock[] = [];
+function rawBlocks(text: string, lines: LineIndex): RawBlocks {
+  const out: RawBlocks = { blocks: [], flags: [], oneLine: false };
   let fenced = false;
-  let oneLine = false;
   for (let l = 0; l < lines.lineCount; l++) {
-    const [s, e] = trimRange(text, lines.starts[l], lines.ends[l]);
-    if (s === e) continue;
+    const s = trimStart(text, lines.starts[l], lines.ends[l]);
+    if (s === lines.ends[l]) continue;
+    const e = trimEnd(text, s, lines.ends[l]);
     if (text.startsWith('```', s) || text.startsWith('~~~', s)) {
-      blocks.push({ start: s, end: e, line: l, synthetic: false, fenced: true });
+      out.blocks.push(rawBlock(s, e, l));
+      out.flags.push(FENCED);
       fenced = !fenced;
       continue;
     }
     if (!fenced && e - s > LONG_LINE) {
-      oneLine = true;
-      splitLongLine(text, s, e, l, blocks);
+      out.oneLine = true;
+      splitLongLine(text, s, e, l, out);
     } else {
-      blocks.push({ start: s, end: e, line: l, synthetic: false, fenced });
+      out.blocks.push(rawBlock(s, e, l));
+      out.flags.push(fenced ? FENCED : 0);
     }
   }
-  return { blocks, oneLine };
+  return out;
 }
 
 /** First characters of Markdown rules, HTML, images, tables and TOC lines. */
@@ -184,8 +235,9 @@ function isRuleLine(t: string): boolean {
 /** Parses a report. Never throws; whatever is not structure is body text. */
 export function parse(text: string, options: ParseOptions = {}): ReportModel {
   const lines = new LineIndex(text);
+  const index = charIndexOf(text);
   const markers = scanPaidMarkers(text, options.paidMarkers ?? DEFAULT_PAID_MARKERS);
-  const { blocks: raw, oneLine } = rawBlocks(text, lines);
+  const { blocks, flags, oneLine } = rawBlocks(text, lines);
 
   // Non-blank characters without the paid markers' own characters.
   let mi = 0;
@@ -211,7 +263,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     return lo;
   };
   const countChars = (start: number, end: number): number => {
-    let n = countNonSpace(text, start, end);
+    let n = nonBlankCount(index, start, end);
     let lo = firstMarkerEndingAfter(start);
     if (lo < markers.length && markers[lo].start < start) {
       n -= countNonSpace(text, start, Math.min(end, markers[lo].end));
@@ -224,35 +276,40 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     return n;
   };
 
-  const blocks: Block[] = [];
   const headings: Heading[] = [];
   let markerPtr = 0;
   let lastTop: Heading | undefined; // the last 一、 heading
-  for (const rb of raw) {
-    const b: Block = {
-      kind: 'paragraph', start: rb.start, end: rb.end, contentStart: rb.start, contentEnd: rb.end,
-      line: rb.line, heading: -1, chars: 0, paid: false,
-    };
-    b.chars = countNonSpace(text, rb.start, rb.end) - markerCharsIn(rb.start, rb.end);
-    blocks.push(b);
-    if (rb.fenced) {
+  // Blocks come in document order: the blanks before each block's start and end are counted with a cursor.
+  const blanks = index.blanks;
+  let blank = 0;
+  const blanksBefore = (pos: number): number => {
+    while (blank < blanks.count && blanks.at[blank] < pos) blank++;
+    return blank;
+  };
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
+    // countNonSpace(text, b.start, b.end), as nonBlankCount computes it.
+    let n = b.end - b.start + blanksBefore(b.start) - blanksBefore(b.end);
+    if (startsInsidePair(text, b.start)) n++;
+    b.chars = n - markerCharsIn(b.start, b.end);
+    if (flags[bi] & FENCED) {
       b.kind = 'rule';
       continue;
     }
     // Paid markers at either end of the block do not hide or end a heading.
-    while (markerPtr < markers.length && markers[markerPtr].end <= rb.start) markerPtr++;
+    while (markerPtr < markers.length && markers[markerPtr].end <= b.start) markerPtr++;
     let hi = markerPtr;
-    while (hi < markers.length && markers[hi].start < rb.end) hi++;
-    let cs = rb.start;
-    let ce = rb.end;
-    for (let k = markerPtr; k < hi && markers[k].start === cs; k++) [cs] = trimRange(text, markers[k].end, ce);
+    while (hi < markers.length && markers[hi].start < b.end) hi++;
+    let cs = b.start;
+    let ce = b.end;
+    for (let k = markerPtr; k < hi && markers[k].start === cs; k++) cs = trimStart(text, markers[k].end, ce);
     if (cs >= ce) {
       b.kind = 'marker';
       continue;
     }
     let headingEnd = ce;
     for (let k = hi - 1; k >= markerPtr && markers[k].end === headingEnd && markers[k].start >= cs; k--) {
-      headingEnd = trimRange(text, cs, markers[k].start)[1];
+      headingEnd = trimEnd(text, cs, markers[k].start);
     }
     // Markdown prefixes.
     let mdDepth = 0;
@@ -260,10 +317,10 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     const hashes = first === 0x23 /*#*/ ? /^#{1,6}(?=[ \t\u3000])/u.exec(text.slice(cs, Math.min(ce, cs + 8))) : null;
     if (hashes) {
       mdDepth = hashes[0].length;
-      [cs] = trimRange(text, cs + mdDepth, ce);
+      cs = trimStart(text, cs + mdDepth, ce);
     } else if (first === 0x3e /*>*/ || first === 0x2d /*-*/ || first === 0x2a /***/ || first === 0x2b /*+*/) {
       const lead = /^(?:>[ \t]*)*(?:[-*+][ \t]+)?/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
-      if (lead && lead[0].length) [cs] = trimRange(text, cs + lead[0].length, ce);
+      if (lead && lead[0].length) cs = trimStart(text, cs + lead[0].length, ce);
     }
     let bold = false;
     if (text.startsWith('**', cs)) {
@@ -277,7 +334,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     b.contentStart = cs;
     b.contentEnd = ce;
-    if (!mdDepth && ce - cs < 400 && RULE_START.has(text.charCodeAt(rb.start)) && isRuleLine(text.slice(rb.start, rb.end))) {
+    if (!mdDepth && ce - cs < 400 && RULE_START.has(text.charCodeAt(b.start)) && isRuleLine(text.slice(b.start, b.end))) {
       b.kind = 'rule';
       continue;
     }
@@ -291,7 +348,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
       }
     }
     if (m || mdDepth) {
-      const h = makeHeading(text, blocks.length - 1, cs, Math.min(ce, headingEnd), m, mdDepth, rb.synthetic, bold, markers.slice(markerPtr, hi));
+      const h = makeHeading(text, bi, cs, Math.min(ce, headingEnd), m, mdDepth, (flags[bi] & SYNTHETIC) !== 0, bold, markers, markerPtr, hi);
       if (h) {
         b.kind = 'heading';
         b.heading = headings.length;
@@ -315,7 +372,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
   let chars = 0;
   for (const b of blocks) chars += b.chars;
 
-  return {
+  const model: ReportModel = {
     text, lines, blocks, title, headings,
     sections: buildSections(blocks, headings),
     paidMarkers: markers, paidRegions: regions, paidIssues: issues,
@@ -323,17 +380,21 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     redactions: scanRedactions(text),
     chars, oneLine,
   };
+  setCharIndex(model, index);
+  return model;
 }
 
 function makeHeading(
   text: string, block: number, cs: number, ce: number, m: MarkerMatch | null, mdDepth: number, synthetic: boolean, bold: boolean,
-  paid: readonly Span[],
+  markers: readonly Span[], from: number, to: number,
 ): Heading | null {
   const markerEnd = m ? m.end : cs;
   let ts = markerEnd;
   while (ts < ce && isInlineSpace(text.charCodeAt(ts))) ts++;
   // A paid marker between the number and the heading sentence (二、##paidbegin##标题) is not part of it.
-  for (const p of paid) {
+  // markers[from, to) are the paid markers in the block.
+  for (let k = from; k < to; k++) {
+    const p = markers[k];
     if (p.start !== ts) continue;
     ts = p.end;
     while (ts < ce && isInlineSpace(text.charCodeAt(ts))) ts++;
@@ -355,12 +416,12 @@ function makeHeading(
     if (ch === 0x2a && (innerBold || bold) && text.charCodeAt(k + 1) === 0x2a) break; // **1、标题**正文
   }
   let te = k;
-  let terminator = terminatorAt >= 0 ? text[terminatorAt] : '';
+  let terminator = terminatorAt >= 0 ? charString(text, terminatorAt) : '';
   if (terminatorAt < 0) {
     while (te > ts && isInlineSpace(text.charCodeAt(te - 1))) te--;
     if (te > ts && SOFT_END.has(text[te - 1]) && k === ce) {
       terminatorAt = te - 1;
-      terminator = text[te - 1];
+      terminator = charString(text, te - 1);
       te--;
     }
   }
@@ -369,16 +430,26 @@ function makeHeading(
   let rest = hEnd;
   while (rest < ce && (isInlineSpace(text.charCodeAt(rest)) || text[rest] === '*')) rest++;
   if (!m && te <= ts) return null;
-  const markerText = m ? text.slice(cs, m.end) : '';
+  // Most markers are written the standard way: then the (shared) standard string stands for the slice.
+  const markerText = !m ? '' : m.end - cs === m.canonical.length && text.startsWith(m.canonical, cs) ? m.canonical : text.slice(cs, m.end);
   let body = '';
-  let from = ts;
-  for (const p of paid) {
-    if (p.end <= from || p.start >= te) continue;
-    body += text.slice(from, Math.max(from, p.start));
-    from = Math.min(te, p.end);
+  let pos = ts;
+  for (let k = from; k < to; k++) {
+    const p = markers[k];
+    if (p.end <= pos || p.start >= te) continue;
+    body += text.slice(pos, Math.max(pos, p.start));
+    pos = Math.min(te, p.end);
   }
-  body += text.slice(from, te);
-  if (body.length > MAX_NAME) body = body.slice(0, MAX_NAME) + '…';
+  let name: string;
+  if (pos === ts && ts === markerEnd && te - ts <= MAX_NAME && !isTrimmedByJs(text.charCodeAt(cs)) && !isTrimmedByJs(text.charCodeAt(te - 1))) {
+    // The usual heading: marker and sentence side by side, nothing to cut out or trim. One slice
+    // instead of a concatenation that trim() would copy.
+    name = text.slice(cs, te);
+  } else {
+    body += text.slice(pos, te);
+    if (body.length > MAX_NAME) body = body.slice(0, MAX_NAME) + '…';
+    name = (markerText + body).trim() || markerText;
+  }
   const kind = m ? 'numbered' : 'markdown';
   return {
     kind,
@@ -393,10 +464,18 @@ function makeHeading(
     terminator,
     terminatorAt,
     runIn: rest < ce,
-    name: (markerText + body).trim() || markerText,
+    name,
     start: cs,
     end: Math.max(hEnd, markerEnd),
   };
+}
+
+/** The characters String.prototype.trim() removes: white space and line terminators. */
+function isTrimmedByJs(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) || c === 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function isTitleLike(t: string): boolean {
@@ -444,7 +523,7 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
   // Dates and the signature before them.
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    if (b.kind !== 'paragraph' || b.end - b.start > 30) continue;
+    if (b.kind !== 'paragraph' || b.end - b.start > 30 || !DATE_FIRST.has(text.charCodeAt(b.contentStart))) continue;
     if (DATE_LINE.test(bt(b))) {
       b.kind = 'date';
       const p = blocks[i - 1];
@@ -453,7 +532,7 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
   }
   // Unnumbered part titles: short lines of Chinese with no sentence punctuation, followed by more text.
   if (!oneLine) {
-    const found = headings.slice();
+    const found = headings.length; // the headings found so far: headings[0, found)
     let hp = 0;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
@@ -462,9 +541,9 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
       if (t.length < 2 || !hasNoSentencePunct(t) || LIST_LIKE.test(t)) continue;
       if (MD_ITEM.test(text.slice(b.start, b.start + 2))) continue; // a Markdown list item or quote
       // Not between two numbered headings that continue each other (3. … 此行 … 4.).
-      while (hp < found.length && found[hp].block < i) hp++;
-      const before = found[hp - 1];
-      const after = found[hp];
+      while (hp < found && headings[hp].block < i) hp++;
+      const before = hp > 0 ? headings[hp - 1] : undefined;
+      const after = hp < found ? headings[hp] : undefined;
       if (before && after && before.kind === 'numbered' && after.kind === 'numbered' && before.level === after.level && after.value === before.value + 1) continue;
       if (!isHan(t.charCodeAt(t.length - 1))) continue;
       let han = 0;
@@ -484,9 +563,16 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
       };
       headings.push(h);
     }
-    if (headings.some((h) => h.kind === 'part')) {
-      headings.sort((a, b) => a.block - b.block);
-      headings.forEach((h, k) => (blocks[h.block].heading = k));
+    if (headings.length > found) {
+      // Merge the part titles (appended in block order) into the other headings, in place from the end:
+      // no two share a block.
+      const parts = headings.slice(found);
+      let a = found - 1;
+      let p = parts.length - 1;
+      for (let k = headings.length - 1; p >= 0; k--) {
+        headings[k] = a >= 0 && headings[a].block > parts[p].block ? headings[a--] : parts[p--];
+      }
+      for (let k = 0; k < headings.length; k++) blocks[headings[k].block].heading = k;
     }
   }
   // Closing paragraphs after the last heading.

@@ -77,7 +77,11 @@ export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholde
     g.lastIndex = 0;
     for (let m = g.exec(text); m; m = g.exec(text)) {
       if (m[0].length === 0) {
-        g.lastIndex++;
+        // Step over a whole surrogate pair in unicode mode: inside one, the search would start over at the
+        // pair and find the same empty match for ever.
+        const c = text.charCodeAt(g.lastIndex);
+        const pair = g.unicode && c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(g.lastIndex + 1) & 0xfc00) === 0xdc00;
+        g.lastIndex += pair ? 2 : 1;
         continue;
       }
       const start = m.index;

@@ -2,6 +2,7 @@
 // Paid markers, inline code, URLs, e-mail addresses and Markdown link targets are cut out; code blocks,
 // Markdown rules, tables and marker-only lines are left out. Computed once per parsed document.
 
+import { charIndex } from './chars';
 import type { ReportModel, Span } from './model';
 
 export interface ProseSpan extends Span {
@@ -19,16 +20,26 @@ export function proseSpans(model: ReportModel): ProseSpan[] {
   if (spans) return spans;
   spans = [];
   const { text, blocks, paidMarkers } = model;
+  // Only blocks that hold one of the characters NON_PROSE needs (` @ : ] w) are searched with it.
+  const hints = charIndex(model).hints;
+  let hi = 0;
   let mi = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.kind === 'rule' || b.kind === 'marker') continue;
-    const cuts: Span[] = [];
-    while (mi < paidMarkers.length && paidMarkers[mi].end <= b.start) mi++;
-    for (let k = mi; k < paidMarkers.length && paidMarkers[k].start < b.end; k++) cuts.push(paidMarkers[k]);
     const s = b.contentStart;
     const e = b.contentEnd;
-    if (hasNonProseHint(text, s, e)) {
+    while (mi < paidMarkers.length && paidMarkers[mi].end <= b.start) mi++;
+    while (hi < hints.count && hints.at[hi] < s) hi++;
+    const hinted = hi < hints.count && hints.at[hi] < e;
+    if (!hinted && (mi >= paidMarkers.length || paidMarkers[mi].start >= b.end)) {
+      // The common case: nothing to cut out.
+      if (s < e) spans.push({ start: s, end: e, block: bi });
+      continue;
+    }
+    const cuts: Span[] = [];
+    for (let k = mi; k < paidMarkers.length && paidMarkers[k].start < b.end; k++) cuts.push(paidMarkers[k]);
+    if (hinted) {
       NON_PROSE.lastIndex = 0;
       const slice = text.slice(s, e);
       for (let m = NON_PROSE.exec(slice); m; m = NON_PROSE.exec(slice)) {
@@ -51,10 +62,35 @@ export function proseSpans(model: ReportModel): ProseSpan[] {
   return spans;
 }
 
-function hasNonProseHint(text: string, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x60 /*`*/ || c === 0x40 /*@*/ || c === 0x3a /*:*/ || c === 0x5d /*]*/ || c === 0x77 /*w*/) return true;
+/**
+ * Calls `fn` for each of the positions at[0 … count) (in document order) that lies in a prose span, with
+ * the index of that span.
+ */
+export function forEachInProse(model: ReportModel, at: Int32Array, count: number, fn: (i: number, k: number) => void): void {
+  const { starts, ends } = proseBounds(model);
+  const n = starts.length;
+  let k = 0;
+  for (let j = 0; j < count; j++) {
+    const i = at[j];
+    while (k < n && ends[k] <= i) k++;
+    if (k >= n) return;
+    if (starts[k] <= i) fn(i, k);
   }
-  return false;
+}
+
+const boundsCache = new WeakMap<ReportModel, { starts: Int32Array; ends: Int32Array }>();
+
+/** The prose spans' starts and ends as typed arrays: walked many times, they are cheaper to read than the spans. */
+function proseBounds(model: ReportModel): { starts: Int32Array; ends: Int32Array } {
+  let bounds = boundsCache.get(model);
+  if (!bounds) {
+    const spans = proseSpans(model);
+    bounds = { starts: new Int32Array(spans.length), ends: new Int32Array(spans.length) };
+    for (let k = 0; k < spans.length; k++) {
+      bounds.starts[k] = spans[k].start;
+      bounds.ends[k] = spans[k].end;
+    }
+    boundsCache.set(model, bounds);
+  }
+  return bounds;
 }

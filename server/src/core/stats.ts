@@ -3,6 +3,7 @@
 // except white space, with the paid markers themselves not counted.
 
 import type { ReportModel, Section } from './model';
+import { charIndex, nonBlankCount } from './chars';
 import { countNonSpace } from './text';
 
 export interface SectionStats {
@@ -27,29 +28,70 @@ export interface ReportStats {
 
 /** Non-blank characters of text[start, end), paid markers excluded. */
 export function countRange(model: ReportModel, start: number, end: number): number {
-  let n = countNonSpace(model.text, start, end);
-  for (const m of model.paidMarkers) {
+  if (end <= start) return 0;
+  const { text, paidMarkers } = model;
+  let n = nonBlankCount(charIndex(model), start, end);
+  // The markers that end after start, by binary search: a report may hold many of them.
+  let lo = 0;
+  let hi = paidMarkers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paidMarkers[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < paidMarkers.length; k++) {
+    const m = paidMarkers[k];
     if (m.start >= end) break;
-    if (m.end > start) n -= countNonSpace(model.text, Math.max(start, m.start), Math.min(end, m.end));
+    if (m.end > start) n -= countNonSpace(text, Math.max(start, m.start), Math.min(end, m.end));
   }
   return n;
 }
 
-/** Paid characters within [start, end). */
-export function paidCharsIn(model: ReportModel, start: number, end: number): number {
+/** Paid characters within [start, end); `whole` is countRange(model, start, end) when the caller knows it. */
+export function paidCharsIn(model: ReportModel, start: number, end: number, whole?: number): number {
+  // Regions come in document order and do not overlap: binary search for the first one that ends after start.
+  const regions = model.paidRegions;
+  let lo = 0;
+  let hi = regions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid].content.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
   let n = 0;
-  for (const r of model.paidRegions) {
+  for (let k = lo; k < regions.length && regions[k].content.start < end; k++) {
+    const r = regions[k];
     const s = Math.max(start, r.content.start);
     const e = Math.min(end, r.content.end);
-    if (s < e) n += s === r.content.start && e === r.content.end ? r.chars : countRange(model, s, e);
+    if (s >= e) continue;
+    if (s === r.content.start && e === r.content.end) n += r.chars;
+    else if (s === start && e === end && whole !== undefined) n += whole;
+    else n += countRange(model, s, e);
   }
   return n;
 }
 
+/** The number of placeholders within [start, end). */
 function blanksIn(model: ReportModel, start: number, end: number): number {
-  let n = 0;
-  for (const p of model.placeholders) if (p.start >= start && p.end <= end) n++;
-  return n;
+  // Placeholders come in document order and do not overlap, so their ends are in order too: those
+  // within the range are the ones from the first that starts at or after `start` to the last that
+  // ends at or before `end`.
+  const list = model.placeholders;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].end <= end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - first;
 }
 
 export function statistics(model: ReportModel, range?: { start: number; end: number }): ReportStats {
@@ -62,7 +104,7 @@ export function statistics(model: ReportModel, range?: { start: number; end: num
     name: s.heading.name,
     level: s.heading.rank,
     chars: s.chars,
-    paidChars: paidCharsIn(model, s.start, s.end),
+    paidChars: paidCharsIn(model, s.start, s.end, s.chars),
     blanks: blanksIn(model, s.start, s.end),
     children: s.children.map(sec),
   });
@@ -71,8 +113,14 @@ export function statistics(model: ReportModel, range?: { start: number; end: num
     paidChars,
     paidShare: chars ? paidChars / chars : 0,
     blanks: blanksIn(model, start, end),
-    headings: model.headings.filter((h) => h.start >= start && h.end <= end).length,
-    paragraphs: model.blocks.filter((b) => (b.kind === 'paragraph' || b.kind === 'closing') && b.start >= start && b.end <= end).length,
+    headings: count(model.headings, (h) => h.start >= start && h.end <= end),
+    paragraphs: count(model.blocks, (b) => (b.kind === 'paragraph' || b.kind === 'closing') && b.start >= start && b.end <= end),
     sections: whole ? model.sections.map(sec) : [],
   };
+}
+
+function count<T>(list: readonly T[], pred: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of list) if (pred(x)) n++;
+  return n;
 }

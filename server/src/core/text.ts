@@ -72,16 +72,18 @@ export class LineIndex {
   constructor(readonly text: string) {
     const starts = [0];
     const ends: number[] = [];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a || c === 0x0d) {
-        ends.push(i);
-        if (c === 0x0d && i + 1 < n && text.charCodeAt(i + 1) === 0x0a) i++;
-        starts.push(i + 1);
-      }
+    // indexOf finds line breaks far faster than a loop over every character of a long report.
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf !== -1 || cr !== -1) {
+      const i = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+      ends.push(i);
+      const next = i === cr && lf === i + 1 ? i + 2 : i + 1;
+      starts.push(next);
+      if (lf !== -1 && lf < next) lf = text.indexOf('\n', next);
+      if (cr !== -1 && cr < next) cr = text.indexOf('\r', next);
     }
-    ends.push(n);
+    ends.push(text.length);
     this.starts = starts;
     this.ends = ends;
   }
@@ -94,6 +96,29 @@ export class LineIndex {
     const s = this.starts;
     let lo = 0;
     let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * lineAt(offset), searched from the line `hint` onwards in steps that double (1, 2, 4 …) before the
+   * binary search: for offsets met in document order, a few lines apart, this costs a step or two.
+   */
+  lineNear(offset: number, hint: number): number {
+    const s = this.starts;
+    if (!(hint >= 0 && hint < s.length && s[hint] <= offset)) return this.lineAt(offset);
+    // Invariant: s[lo] <= offset; find the last line whose start is <= offset.
+    let lo = hint;
+    let step = 1;
+    while (lo + step < s.length && s[lo + step] <= offset) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(lo + step, s.length) - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (s[mid] <= offset) lo = mid;

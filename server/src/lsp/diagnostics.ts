@@ -13,9 +13,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const docUris = new Map<string, string>();
+
 /** Where a rule's documentation lives: docs/rules/<id>.md beside the bundled server. */
 export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+  // Computed once per rule: building a file URL costs more than the rest of a diagnostic.
+  let uri = docUris.get(ruleId);
+  if (uri === undefined) {
+    uri = pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString();
+    docUris.set(ruleId, uri);
+  }
+  return uri;
 }
 
 export function toDiagnostic(doc: TextDocument, p: Problem, lang: Lang): Diagnostic {

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel, Section } from '../core/model';
 import { t, type Lang } from '../core/i18n';
 import { msg } from '../core/rules/types';
-import { toRange } from './convert';
+import { positionsOf, toRange } from './convert';
 
 const KIND_BY_RANK: Record<number, SymbolKind> = {
   0: SymbolKind.Module,
@@ -14,18 +14,25 @@ const KIND_BY_RANK: Record<number, SymbolKind> = {
 };
 
 function charsDetail(n: number, lang: Lang): string {
-  return t(msg(`${n} 字`, `${n} chars`), lang);
+  return lang === 'zh' ? `${n} 字` : `${n} chars`;
 }
 
 export function documentSymbols(doc: TextDocument, model: ReportModel, lang: Lang): DocumentSymbol[] {
-  const sym = (s: Section): DocumentSymbol => ({
-    name: s.heading.name || '…',
-    detail: charsDetail(s.chars, lang),
-    kind: KIND_BY_RANK[s.heading.rank] ?? SymbolKind.Module,
-    range: toRange(doc, s.start, s.end),
-    selectionRange: toRange(doc, s.heading.start, s.heading.end),
-    children: s.children.map(sym),
-  });
+  // Two cursors: one for the headings, met in document order, one for the ends of their sections.
+  const at = positionsOf(doc, model);
+  const endAt = positionsOf(doc, model);
+  const sym = (s: Section): DocumentSymbol => {
+    const start = at(s.start);
+    const selection = { start: at(s.heading.start), end: at(s.heading.end) };
+    return {
+      name: s.heading.name || '…',
+      detail: charsDetail(s.chars, lang),
+      kind: KIND_BY_RANK[s.heading.rank] ?? SymbolKind.Module,
+      range: { start, end: endAt(s.end) },
+      selectionRange: selection,
+      children: s.children.map(sym),
+    };
+  };
   const out = model.sections.map(sym);
   const total = model.chars;
   for (const r of model.paidRegions) {
@@ -45,10 +52,12 @@ export function documentSymbols(doc: TextDocument, model: ReportModel, lang: Lan
 
 export function foldingRanges(model: ReportModel): FoldingRange[] {
   const out: FoldingRange[] = [];
-  const lineAt = (o: number) => model.lines.lineAt(o);
+  const { lines, blocks } = model;
+  const lineAt = (o: number) => lines.lineAt(o);
   const visit = (s: Section) => {
-    const a = lineAt(s.start);
-    const b = lineAt(s.end);
+    // A section starts at its heading's block and ends with its last block: their lines are the hints.
+    const a = lines.lineNear(s.start, blocks[s.heading.block].line);
+    const b = lines.lineNear(s.end, blocks[s.lastBlock].line);
     if (b > a) out.push({ startLine: a, endLine: b });
     s.children.forEach(visit);
   };

@@ -1,6 +1,7 @@
 // Years written digit by digit in Chinese numerals take 〇 for zero (二〇二三年), not 零 or look-alikes.
 
-import { proseSpans } from '../prose';
+import { charIndex } from '../chars';
+import { forEachInProse, proseSpans } from '../prose';
 import { msg, type Rule } from './types';
 
 /** 一 … 九. */
@@ -31,51 +32,51 @@ export const chineseZero: Rule = {
   },
   check(ctx) {
     const { text, model } = ctx;
-    for (const span of proseSpans(model)) {
-      // Every 年 in the span; the year numeral is the run of digit characters just before it.
-      for (let y = span.start; y < span.end; y++) {
-        if (text.charCodeAt(y) !== 0x5e74 /*年*/) continue;
-        let s = y;
-        let wrong = 0;
-        let han = 0;
-        while (s > span.start && y - s < 5) {
-          const ch = text[s - 1];
-          const z = zeroKind(ch);
-          if (z === 'wrong') wrong++;
-          else if (isNonZeroDigit(ch)) han++;
-          else if (z !== 'right') break;
-          s--;
-        }
-        const len = y - s;
-        if (wrong === 0 || len < 3 || len > 4 || han < 2 || !isNonZeroDigit(text[s])) continue;
-        // The run must stand alone: not inside a longer numeral, a counted number or a Latin word.
-        const before = s > span.start ? text[s - 1] : '';
-        if (before && (NUMBER_CONTEXT.includes(before) || zeroKind(before) || isNonZeroDigit(before) || /[A-Za-z0-9]/.test(before))) continue;
-        const raw = text.slice(s, y + 1);
-        let fixed = '';
-        const edits: { start: number; end: number; text: string }[] = [];
-        for (let k = s; k < y; k++) {
-          if (zeroKind(text[k]) !== 'wrong') {
-            fixed += text[k];
-            continue;
-          }
-          fixed += '〇';
-          const last = edits[edits.length - 1];
-          if (last && last.end === k) {
-            last.end = k + 1;
-            last.text += '〇';
-          } else {
-            edits.push({ start: k, end: k + 1, text: '〇' });
-          }
-        }
-        fixed += '年';
-        ctx.report({
-          start: s,
-          end: y + 1,
-          message: msg(`年份“${raw}”中的零应写作“〇”：${fixed}。`, `Write zero as 〇 in the year "${raw}": ${fixed}.`),
-          fixes: [{ title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits }],
-        });
+    const spans = proseSpans(model);
+    const years = charIndex(model).years;
+    // Every 年 in the prose; the year numeral is the run of digit characters just before it.
+    forEachInProse(model, years.at, years.count, (y, si) => {
+      const span = spans[si];
+      let s = y;
+      let wrong = 0;
+      let han = 0;
+      while (s > span.start && y - s < 5) {
+        const ch = text[s - 1];
+        const z = zeroKind(ch);
+        if (z === 'wrong') wrong++;
+        else if (isNonZeroDigit(ch)) han++;
+        else if (z !== 'right') break;
+        s--;
       }
-    }
+      const len = y - s;
+      if (wrong === 0 || len < 3 || len > 4 || han < 2 || !isNonZeroDigit(text[s])) return;
+      // The run must stand alone: not inside a longer numeral, a counted number or a Latin word.
+      const before = s > span.start ? text[s - 1] : '';
+      if (before && (NUMBER_CONTEXT.includes(before) || zeroKind(before) || isNonZeroDigit(before) || /[A-Za-z0-9]/.test(before))) return;
+      const raw = text.slice(s, y + 1);
+      let fixed = '';
+      const edits: { start: number; end: number; text: string }[] = [];
+      for (let k = s; k < y; k++) {
+        if (zeroKind(text[k]) !== 'wrong') {
+          fixed += text[k];
+          continue;
+        }
+        fixed += '〇';
+        const last = edits[edits.length - 1];
+        if (last && last.end === k) {
+          last.end = k + 1;
+          last.text += '〇';
+        } else {
+          edits.push({ start: k, end: k + 1, text: '〇' });
+        }
+      }
+      fixed += '年';
+      ctx.report({
+        start: s,
+        end: y + 1,
+        message: msg(`年份“${raw}”中的零应写作“〇”：${fixed}。`, `Write zero as 〇 in the year "${raw}": ${fixed}.`),
+        fixes: [{ title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits }],
+      });
+    });
   },
 };

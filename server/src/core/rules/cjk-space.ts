@@ -1,7 +1,8 @@
 // Stray spaces inside Chinese text: between two Han characters (PDF extraction and retyping damage,
 // `深 入`) and between Chinese and digits (`增长 15%`, `2023 年`), which reports do not space.
 
-import { proseSpans } from '../prose';
+import { charIndex } from '../chars';
+import { forEachInProse, proseSpans } from '../prose';
 import { isAsciiLetter, isCjkPunct, isDigit, isHan, isInlineSpace, isSentenceEnd } from '../text';
 import { msg, type Rule } from './types';
 
@@ -43,62 +44,65 @@ export const cjkSpace: Rule = {
   },
   check(ctx) {
     const { text, model } = ctx;
-    for (const span of proseSpans(model)) {
+    const spans = proseSpans(model);
+    // Every space in the prose (the index lists the blanks).
+    const blanks = charIndex(model).blanks;
+    forEachInProse(model, blanks.at, blanks.count, (i, si) => {
+      if (text.charCodeAt(i) !== 0x20) return;
+      const span = spans[si];
+      if (i < span.start + 1 || i + 1 >= span.end) return;
       const b = model.blocks[span.block];
-      if (b.kind === 'title' || b.kind === 'signature') continue;
+      if (b.kind === 'title' || b.kind === 'signature') return;
       const h = b.heading >= 0 ? model.headings[b.heading] : undefined;
-      for (let i = span.start + 1; i + 1 < span.end; i++) {
-        if (text.charCodeAt(i) !== 0x20) continue;
-        const l = text.charCodeAt(i - 1);
-        const r = text.charCodeAt(i + 1);
-        let kind: 'han' | 'number' | '' = '';
-        if (isHan(l) && isHan(r)) kind = 'han';
-        else if (isHan(l) && isDigit(r)) kind = 'number';
-        else if ((isDigit(l) || l === 0x25 || l === 0xff05) && isHan(r)) kind = 'number';
-        if (!kind) continue;
-        // The space that separates a heading from its body on one line.
-        if (h && i === h.end) continue;
-        let left = i;
-        let right = i + 1;
-        if (kind === 'han') {
-          if (deliberateHanSpace(text, i, b.contentStart, b.contentEnd, model.oneLine)) continue;
-          left = i - 1;
-          if (left > span.start && isHan(text.charCodeAt(left - 1))) left--;
-          right = i + 2;
-          if (right < span.end && isHan(text.charCodeAt(right))) right++;
-        } else if (isHan(l)) {
-          left = i - 1;
-          if (left > span.start && isHan(text.charCodeAt(left - 1))) left--;
-          while (right < span.end && isNumberChar(text.charCodeAt(right))) right++;
-        } else {
-          let t = i;
-          while (t > span.start && isNumberChar(text.charCodeAt(t - 1))) t--;
-          let digits = false;
-          for (let k = t; k < i && !digits; k++) digits = isDigit(text.charCodeAt(k));
-          if (!digits) continue;
-          // A number that belongs to a Latin name (Windows 10 系统, RAD Studio 13 中) or a fraction (13/14 的).
-          const p = t > 0 ? text.charCodeAt(t - 1) : 0x0a;
-          if (isAsciiLetter(p) || p === 0x2f || p === 0x2d || p === 0x5f) continue;
-          if (p === 0x20 && t >= 2 && (isAsciiLetter(text.charCodeAt(t - 2)) || isDigit(text.charCodeAt(t - 2)))) continue;
-          left = t;
-          right = i + 2;
-          if (right < span.end && isHan(text.charCodeAt(right))) right++;
-        }
-        const before = text.slice(left, i);
-        const after = text.slice(i + 1, right);
-        const message =
-          kind === 'han'
-            ? msg(`汉字之间多了空格：“${before} ${after}”应为“${before}${after}”。`, `Stray space between Chinese characters: "${before} ${after}" should be "${before}${after}".`)
-            : msg(`汉字与数字之间不加空格：“${before} ${after}”应为“${before}${after}”。`, `No space between Chinese and digits: "${before} ${after}" should be "${before}${after}".`);
-        ctx.report({
-          start: i,
-          end: i + 1,
-          unnecessary: true,
-          message,
-          fixes: [{ title: msg('删除空格', 'Remove the space'), edits: [{ start: i, end: i + 1, text: '' }] }],
-        });
+      const l = text.charCodeAt(i - 1);
+      const r = text.charCodeAt(i + 1);
+      let kind: 'han' | 'number' | '' = '';
+      if (isHan(l) && isHan(r)) kind = 'han';
+      else if (isHan(l) && isDigit(r)) kind = 'number';
+      else if ((isDigit(l) || l === 0x25 || l === 0xff05) && isHan(r)) kind = 'number';
+      if (!kind) return;
+      // The space that separates a heading from its body on one line.
+      if (h && i === h.end) return;
+      let left = i;
+      let right = i + 1;
+      if (kind === 'han') {
+        if (deliberateHanSpace(text, i, b.contentStart, b.contentEnd, model.oneLine)) return;
+        left = i - 1;
+        if (left > span.start && isHan(text.charCodeAt(left - 1))) left--;
+        right = i + 2;
+        if (right < span.end && isHan(text.charCodeAt(right))) right++;
+      } else if (isHan(l)) {
+        left = i - 1;
+        if (left > span.start && isHan(text.charCodeAt(left - 1))) left--;
+        while (right < span.end && isNumberChar(text.charCodeAt(right))) right++;
+      } else {
+        let t = i;
+        while (t > span.start && isNumberChar(text.charCodeAt(t - 1))) t--;
+        let digits = false;
+        for (let k = t; k < i && !digits; k++) digits = isDigit(text.charCodeAt(k));
+        if (!digits) return;
+        // A number that belongs to a Latin name (Windows 10 系统, RAD Studio 13 中) or a fraction (13/14 的).
+        const p = t > 0 ? text.charCodeAt(t - 1) : 0x0a;
+        if (isAsciiLetter(p) || p === 0x2f || p === 0x2d || p === 0x5f) return;
+        if (p === 0x20 && t >= 2 && (isAsciiLetter(text.charCodeAt(t - 2)) || isDigit(text.charCodeAt(t - 2)))) return;
+        left = t;
+        right = i + 2;
+        if (right < span.end && isHan(text.charCodeAt(right))) right++;
       }
-    }
+      const before = text.slice(left, i);
+      const after = text.slice(i + 1, right);
+      const message =
+        kind === 'han'
+          ? msg(`汉字之间多了空格：“${before} ${after}”应为“${before}${after}”。`, `Stray space between Chinese characters: "${before} ${after}" should be "${before}${after}".`)
+          : msg(`汉字与数字之间不加空格：“${before} ${after}”应为“${before}${after}”。`, `No space between Chinese and digits: "${before} ${after}" should be "${before}${after}".`);
+      ctx.report({
+        start: i,
+        end: i + 1,
+        unnecessary: true,
+        message,
+        fixes: [{ title: msg('删除空格', 'Remove the space'), edits: [{ start: i, end: i + 1, text: '' }] }],
+      });
+    });
   },
 };
 

@@ -1,8 +1,8 @@
 // Full-width digits (０-９) in running text: GB/T 15835-2011 writes Arabic numerals half-width.
 
-import { proseSpans } from '../prose';
+import { charIndex } from '../chars';
+import { forEachInProse, proseSpans } from '../prose';
 import { isFullWidthDigit } from '../text';
-import type { Span } from '../model';
 import { msg, type Rule } from './types';
 
 /** Full-width marks that belong to a number when they stand between full-width digits: ．(decimal) and ：(time). */
@@ -31,38 +31,40 @@ export const fullwidthDigits: Rule = {
   },
   check(ctx) {
     const { text, model } = ctx;
-    const markers: Span[] = [];
-    for (const h of model.headings) if (h.marker.end > h.marker.start) markers.push(h.marker);
+    // Heading numbers are the heading rules' business: skipped through a cursor over the headings.
+    const headings = model.headings;
+    const spans = proseSpans(model);
+    const digits = charIndex(model).fullWidthDigits;
     let mk = 0;
-    for (const span of proseSpans(model)) {
-      let i = span.start;
-      while (i < span.end) {
-        if (!isFullWidthDigit(text.charCodeAt(i))) {
-          i++;
-          continue;
-        }
-        while (mk < markers.length && markers[mk].end <= i) mk++;
-        if (mk < markers.length && markers[mk].start <= i) {
-          i = markers[mk].end;
-          continue;
-        }
-        let j = i + 1;
-        for (;;) {
-          if (j < span.end && isFullWidthDigit(text.charCodeAt(j))) j++;
-          else if (j + 1 < span.end && isInnerMark(text.charCodeAt(j)) && isFullWidthDigit(text.charCodeAt(j + 1))) j += 2;
-          else break;
-        }
-        if (j < span.end && text.charCodeAt(j) === 0xff05 /*％*/) j++;
-        const raw = text.slice(i, j);
-        const fixed = halfWidth(raw);
-        ctx.report({
-          start: i,
-          end: j,
-          message: msg(`全角数字“${raw}”应写作半角“${fixed}”。`, `Full-width digits "${raw}": write "${fixed}".`),
-          fixes: [{ title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ start: i, end: j, text: fixed }] }],
-        });
-        i = j;
+    // Where the scan of the current span has got to: digits before it belong to a run already seen.
+    let span = -1;
+    let i = 0;
+    forEachInProse(model, digits.at, digits.count, (at, k) => {
+      if (k !== span) span = k;
+      else if (at < i) return;
+      i = at;
+      const end = spans[k].end;
+      while (mk < headings.length && (headings[mk].marker.end <= i || headings[mk].marker.end === headings[mk].marker.start)) mk++;
+      if (mk < headings.length && headings[mk].marker.start <= i) {
+        i = headings[mk].marker.end;
+        return;
       }
-    }
+      let j = i + 1;
+      for (;;) {
+        if (j < end && isFullWidthDigit(text.charCodeAt(j))) j++;
+        else if (j + 1 < end && isInnerMark(text.charCodeAt(j)) && isFullWidthDigit(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      if (j < end && text.charCodeAt(j) === 0xff05 /*％*/) j++;
+      const raw = text.slice(i, j);
+      const fixed = halfWidth(raw);
+      ctx.report({
+        start: i,
+        end: j,
+        message: msg(`全角数字“${raw}”应写作半角“${fixed}”。`, `Full-width digits "${raw}": write "${fixed}".`),
+        fixes: [{ title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ start: i, end: j, text: fixed }] }],
+      });
+      i = j;
+    });
   },
 };

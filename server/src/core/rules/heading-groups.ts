@@ -1,7 +1,7 @@
 // Shared by the heading rules (not a rule itself): sibling groups of numbered headings, the numeral inside
 // a marker, and small tests on heading text.
 
-import type { Heading, HeadingLevel, ReportModel, Section, Span } from '../model';
+import type { Heading, HeadingLevel, ReportModel, Span } from '../model';
 import { formatChineseNumeral, isChineseNumeralChar } from '../numerals';
 import { isDigit, isFullWidthDigit, isHan } from '../text';
 
@@ -20,29 +20,28 @@ export function siblingGroups(model: ReportModel): SiblingGroup[] {
   let groups = groupCache.get(model);
   if (groups) return groups;
   groups = [];
-  // Explicit stack: the tree is shallow, but nothing here may depend on that.
-  const todo: { parent?: Heading; list: Section[] }[] = [{ list: model.sections }];
-  while (todo.length) {
-    const { parent, list } = todo.pop()!;
-    const byLevel: (SiblingGroup | undefined)[] = [];
-    const here: SiblingGroup[] = [];
-    for (const s of list) {
-      const h = s.heading;
-      if (h.kind === 'numbered' && h.level > 0) {
-        const level = h.level as HeadingLevel;
-        let g = byLevel[level];
-        if (!g) {
-          g = { parent, level, items: [] };
-          byLevel[level] = g;
-          here.push(g);
-        }
-        g.items.push(h);
+  // The section tree's parents, found as the parser nests sections: walking the headings in document
+  // order with a stack. Groups are made in the order of their first items, that is in document order.
+  const stack: Heading[] = [];
+  // The groups open under the heading at each depth of the stack (depth 0: the document's top), by level:
+  // open[depth * 5 + level].
+  const open: (SiblingGroup | undefined)[] = [];
+  for (const h of model.headings) {
+    while (stack.length && stack[stack.length - 1].rank >= h.rank) stack.pop();
+    const depth = stack.length;
+    if (h.kind === 'numbered' && h.level > 0) {
+      const level = h.level as HeadingLevel;
+      let g = open[depth * 5 + level];
+      if (!g) {
+        g = { parent: depth > 0 ? stack[depth - 1] : undefined, level, items: [] };
+        open[depth * 5 + level] = g;
+        groups.push(g);
       }
-      if (s.children.length) todo.push({ parent: h, list: s.children });
+      g.items.push(h);
     }
-    groups.push(...here);
+    stack.push(h);
+    for (let l = 0; l < 5; l++) open[(depth + 1) * 5 + l] = undefined; // nothing under h yet
   }
-  groups.sort((a, b) => a.items[0].start - b.items[0].start);
   groupCache.set(model, groups);
   return groups;
 }
@@ -70,9 +69,18 @@ export function splitByIndent(model: ReportModel, items: Heading[], markdown: bo
   return runs;
 }
 
+const indexCache = new WeakMap<ReportModel, Int32Array>();
+
 /** Index of a heading in model.headings. */
 export function indexOf(model: ReportModel, h: Heading): number {
-  return model.blocks[h.block].heading;
+  // Block.heading, copied once into a typed array: on a long report the blocks are scattered in memory.
+  let byBlock = indexCache.get(model);
+  if (!byBlock) {
+    byBlock = new Int32Array(model.blocks.length);
+    for (let i = 0; i < model.blocks.length; i++) byBlock[i] = model.blocks[i].heading;
+    indexCache.set(model, byBlock);
+  }
+  return byBlock[h.block];
 }
 
 const hanCache = new WeakMap<ReportModel, Uint8Array>();
@@ -97,12 +105,21 @@ export function hasHanText(model: ReportModel, h: Heading): boolean {
   return flags[indexOf(model, h)] === 1;
 }
 
-/** Whether the report is written in Markdown (Markdown headings or bold). */
+const markdownCache = new WeakMap<ReportModel, boolean>();
+
+/** Whether the report is written in Markdown (Markdown headings or bold). Computed once per parsed document. */
 export function isMarkdown(model: ReportModel): boolean {
-  if (model.headings.some((h) => h.kind === 'markdown')) return true;
-  const { text } = model;
-  for (const b of model.blocks) if (b.contentStart >= b.start + 2 && text.startsWith('**', b.contentStart - 2)) return true;
-  return false;
+  let markdown = markdownCache.get(model);
+  if (markdown === undefined) {
+    markdown = model.headings.some((h) => h.kind === 'markdown');
+    const { text } = model;
+    for (const b of model.blocks) {
+      if (markdown) break;
+      if (b.contentStart >= b.start + 2 && text.startsWith('**', b.contentStart - 2)) markdown = true;
+    }
+    markdownCache.set(model, markdown);
+  }
+  return markdown;
 }
 
 /** Columns of indentation before a block's first character (a tab counts 4). */

@@ -2,11 +2,15 @@
 // joiners, word joiners, byte order marks inside the text, soft hyphens, direction marks, and the
 // Unicode line and paragraph separators that editors do not show as line breaks.
 
+import { charIndex, isInvisible } from '../chars';
 import { isAsciiLetter, isAsciiDigit, isCjk } from '../text';
 import { eolOf } from './util';
 import { msg, type Msg, type Rule } from './types';
 
-const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+|[\u2028\u2029]/g;
+/** U+2028 and U+2029: reported one by one, apart from the other invisible characters. */
+function isSeparator(c: number): boolean {
+  return c === 0x2028 || c === 0x2029;
+}
 
 function nameOf(c: number): Msg {
   switch (c) {
@@ -48,10 +52,17 @@ export const invisibleChars: Rule = {
   },
   check(ctx) {
     const { text } = ctx;
-    INVISIBLE.lastIndex = 0;
-    for (let m = INVISIBLE.exec(text); m; m = INVISIBLE.exec(text)) {
-      let start = m.index;
-      const end = start + m[0].length;
+    // Runs of invisible characters (U+2028 and U+2029 one by one), from the ones the index lists.
+    const invisibles = charIndex(ctx.model).invisibles;
+    let next = 0;
+    for (let q = 0; q < invisibles.count; q++) {
+      let start = invisibles.at[q];
+      if (start < next) continue;
+      let end = start + 1;
+      if (!isSeparator(text.charCodeAt(start))) {
+        while (end < text.length && isInvisible(text.charCodeAt(end)) && !isSeparator(text.charCodeAt(end))) end++;
+      }
+      next = end;
       if (start === 0 && text.charCodeAt(0) === 0xfeff) start = 1; // the byte order mark of the file
       if (start >= end) continue;
       const first = text.charCodeAt(start);

@@ -1,6 +1,7 @@
 // Misused words (再接再励 → 再接再厉) from a built-in list, and the matcher the user dictionary shares.
 
-import { proseSpans } from '../prose';
+import { charIndex, pairHash } from '../chars';
+import { forEachInProse, proseSpans } from '../prose';
 import type { ReportModel } from '../model';
 import { isAsciiLetter, isAsciiDigit } from '../text';
 import { MISUSED_WORDS } from './data/misused-words';
@@ -72,40 +73,37 @@ export class WordMatcher {
 
   /** Matches in text[start, end). */
   find(text: string, start: number, end: number, found: (m: WordMatch) => void): void {
-    const root = this.root;
-    const first = this.first;
-    const pairs = this.pairs;
     let i = start;
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      const f = first[c];
-      const candidate = f > 1 || (f === 1 && i + 1 < end && pairs[pairHash(c, text.charCodeAt(i + 1))] === 1);
-      let node = candidate ? root.next.get(c) : undefined;
-      if (!node) {
-        i++;
-        continue;
+    while (i < end) i = this.findAt(text, i, start, end, found);
+  }
+
+  /**
+   * The longest match that starts at text[i] (inside text[start, end)), if any. Returns where the search
+   * goes on: past the match, or at i + 1.
+   */
+  findAt(text: string, i: number, start: number, end: number, found: (m: WordMatch) => void): number {
+    const c = text.charCodeAt(i);
+    const f = this.first[c];
+    const candidate = f > 1 || (f === 1 && i + 1 < end && this.pairs[pairHash(c, text.charCodeAt(i + 1))] === 1);
+    let node = candidate ? this.root.next.get(c) : undefined;
+    if (!node) return i + 1;
+    let best: TrieNode | undefined;
+    let bestEnd = i;
+    let j = i + 1;
+    for (;;) {
+      if (node.wrong !== undefined && this.accepts(text, i, j, start, end, node)) {
+        best = node;
+        bestEnd = j;
       }
-      let best: TrieNode | undefined;
-      let bestEnd = i;
-      let j = i + 1;
-      for (;;) {
-        if (node.wrong !== undefined && this.accepts(text, i, j, start, end, node)) {
-          best = node;
-          bestEnd = j;
-        }
-        if (j >= end) break;
-        const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
-        if (!child) break;
-        node = child;
-        j++;
-      }
-      if (best) {
-        found({ start: i, end: bestEnd, wrong: best.wrong!, right: best.right! });
-        i = bestEnd;
-      } else {
-        i++;
-      }
+      if (j >= end) break;
+      const child: TrieNode | undefined = node.next.get(text.charCodeAt(j));
+      if (!child) break;
+      node = child;
+      j++;
     }
+    if (!best) return i + 1;
+    found({ start: i, end: bestEnd, wrong: best.wrong!, right: best.right! });
+    return bestEnd;
   }
 
   private accepts(text: string, s: number, e: number, start: number, end: number, node: TrieNode): boolean {
@@ -121,10 +119,6 @@ export class WordMatcher {
   }
 }
 
-function pairHash(a: number, b: number): number {
-  return Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
-}
-
 let builtIn: WordMatcher | undefined;
 
 export function builtInMatcher(): WordMatcher {
@@ -134,6 +128,21 @@ export function builtInMatcher(): WordMatcher {
 /** Runs a matcher over the prose of a report. */
 export function findWords(model: ReportModel, matcher: WordMatcher, found: (m: WordMatch) => void): void {
   for (const span of proseSpans(model)) matcher.find(model.text, span.start, span.end, found);
+}
+
+/** Runs the built-in matcher over the prose of a report, from the places its words may start. */
+function findBuiltIn(model: ReportModel, found: (m: WordMatch) => void): void {
+  const matcher = builtInMatcher();
+  const spans = proseSpans(model);
+  // The index lists where the built-in words may start (their first characters); those inside a match are passed over.
+  const starts = charIndex(model).wordStarts;
+  let span = -1;
+  let next = 0;
+  forEachInProse(model, starts.at, starts.count, (i, k) => {
+    if (k !== span) span = k;
+    else if (i < next) return;
+    next = matcher.findAt(model.text, i, spans[k].start, spans[k].end, found);
+  });
 }
 
 export const misusedWord: Rule = {
@@ -150,7 +159,7 @@ export const misusedWord: Rule = {
   },
   check(ctx) {
     const dictionary = ctx.config.dictionary;
-    findWords(ctx.model, builtInMatcher(), (m) => {
+    findBuiltIn(ctx.model, (m) => {
       if (dictionary.has(m.wrong)) return;
       ctx.report({
         start: m.start,

@@ -1,7 +1,8 @@
 // Unusual spaces inside a line (no-break space, en and em spaces, thin spaces …), pasted from Word or
 // the web: they look like spaces but do not behave like them in search, wrapping and alignment.
 
-import { proseSpans } from '../prose';
+import { charIndex } from '../chars';
+import { forEachInProse, proseSpans } from '../prose';
 import { isCjk, isDigit } from '../text';
 import { msg, type Rule } from './types';
 
@@ -27,42 +28,44 @@ export const oddSpace: Rule = {
   },
   check(ctx) {
     const { text, model } = ctx;
-    for (const span of proseSpans(model)) {
-      let i = span.start;
-      while (i < span.end) {
-        const c = text.charCodeAt(i);
-        if (!isOddSpace(c)) {
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < span.end && isOddSpace(text.charCodeAt(j))) j++;
-        const p = i > span.start ? text.charCodeAt(i - 1) : 0;
-        const q = j < span.end ? text.charCodeAt(j) : 0;
-        const start = i;
-        i = j;
-        // Digit groups (1 000 000) and no-break spaces in Latin text are deliberate.
-        if (isDigit(p) && isDigit(q) && j - start === 1) continue;
-        let onlyNbsp = true;
-        for (let k = start; k < j; k++) if (text.charCodeAt(k) !== 0xa0) onlyNbsp = false;
-        if (onlyNbsp && !isCjk(p) && !isCjk(q)) continue;
-        const cjk = isCjk(p) && isCjk(q);
-        const repl = (cjk ? '\u3000' : ' ').repeat(j - start);
-        const codes = [...new Set(text.slice(start, j))].map((s) => hex(s.charCodeAt(0))).join(', ');
-        ctx.report({
-          start,
-          end: j,
-          message: cjk
-            ? msg(`特殊空格（${codes}）：中文之间应使用全角空格。`, `Unusual space (${codes}): use an ideographic space between Chinese characters.`)
-            : msg(`特殊空格（${codes}）：应使用普通空格。`, `Unusual space (${codes}): use an ordinary space.`),
-          fixes: [
-            {
-              title: cjk ? msg('换成全角空格', 'Replace with an ideographic space') : msg('换成普通空格', 'Replace with an ordinary space'),
-              edits: [{ start, end: j, text: repl }],
-            },
-          ],
-        });
-      }
-    }
+    const spans = proseSpans(model);
+    // The odd spaces are among the blanks the index lists; runs of them are taken whole.
+    const blanks = charIndex(model).blanks;
+    let span = -1;
+    let i = 0;
+    forEachInProse(model, blanks.at, blanks.count, (at, si) => {
+      if (si !== span) span = si;
+      else if (at < i) return;
+      if (!isOddSpace(text.charCodeAt(at))) return;
+      const { start: spanStart, end: spanEnd } = spans[si];
+      i = at;
+      let j = i + 1;
+      while (j < spanEnd && isOddSpace(text.charCodeAt(j))) j++;
+      const p = i > spanStart ? text.charCodeAt(i - 1) : 0;
+      const q = j < spanEnd ? text.charCodeAt(j) : 0;
+      const start = i;
+      i = j;
+      // Digit groups (1 000 000) and no-break spaces in Latin text are deliberate.
+      if (isDigit(p) && isDigit(q) && j - start === 1) return;
+      let onlyNbsp = true;
+      for (let k = start; k < j; k++) if (text.charCodeAt(k) !== 0xa0) onlyNbsp = false;
+      if (onlyNbsp && !isCjk(p) && !isCjk(q)) return;
+      const cjk = isCjk(p) && isCjk(q);
+      const repl = (cjk ? '\u3000' : ' ').repeat(j - start);
+      const codes = [...new Set(text.slice(start, j))].map((s) => hex(s.charCodeAt(0))).join(', ');
+      ctx.report({
+        start,
+        end: j,
+        message: cjk
+          ? msg(`特殊空格（${codes}）：中文之间应使用全角空格。`, `Unusual space (${codes}): use an ideographic space between Chinese characters.`)
+          : msg(`特殊空格（${codes}）：应使用普通空格。`, `Unusual space (${codes}): use an ordinary space.`),
+        fixes: [
+          {
+            title: cjk ? msg('换成全角空格', 'Replace with an ideographic space') : msg('换成普通空格', 'Replace with an ordinary space'),
+            edits: [{ start, end: j, text: repl }],
+          },
+        ],
+      });
+    });
   },
 };

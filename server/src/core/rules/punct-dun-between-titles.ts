@@ -23,7 +23,7 @@ export const punctDunBetweenTitles: Rule = {
     for (let j = 0; j + 1 < marks.count; j++) {
       const start = marks.at[j];
       if (marks.at[j + 1] !== start + 2 || marks.span[j + 1] !== marks.span[j]) continue;
-      if (!CLOSERS.has(text.charCodeAt(start)) || text.charCodeAt(start + 1) !== 0x3001 || !OPENERS.has(text.charCodeAt(start + 2))) continue;
+      if (!CLOSERS.has(marks.code[j]) || text.charCodeAt(start + 1) !== 0x3001 || !OPENERS.has(marks.code[j + 1])) continue;
       const pair = text.slice(start, start + 3);
       const without = pair[0] + pair[2];
       ctx.report({

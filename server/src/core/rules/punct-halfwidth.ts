@@ -1,3 +1,4 @@
+import type { Heading } from '../model';
 import { isDigit, isHan } from '../text';
 import {
   isAsciiSpace, isEmphasisOrQuote, isLatinOrDigit, isZh, markIndex, nextCode, prevCode, proseIndex, type MarkIndex, type ProseIndex,
@@ -17,23 +18,33 @@ const MAX_CONTENT = 300;
  * to convert: both of a half-width pair whose content holds Han, and the half-width one of a mixed pair.
  * Heading numbers `(一)` are left to the heading rules.
  */
-function parensToConvert(p: ProseIndex, marks: MarkIndex, headingMarkers: { start: number; end: number }[]): Map<number, number> {
+function parensToConvert(p: ProseIndex, marks: MarkIndex, headings: readonly Heading[]): Map<number, number> {
   const { text } = p;
   /** Position of each converted half-width paren → position of its partner (-1 for a mixed pair). */
   const out = new Map<number, number>();
   const stack: number[] = [];
   let block = -1;
-  // Offsets inside heading numbers: (一) and （1) are the heading rules' business.
-  const inMarker = new Set<number>();
-  for (const m of headingMarkers) for (let i = m.start; i < m.end && i < m.start + 12; i++) inMarker.add(i);
+  // Offsets inside heading numbers (their first 12 characters): (一) and （1) are the heading rules' business.
+  // Headings are in document order, one per block: the one that may hold i is the last starting at or before it.
+  const inMarker = (i: number): boolean => {
+    let lo = 0;
+    let hi = headings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[mid].marker.start <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    const h = headings[lo - 1];
+    return h !== undefined && h.kind === 'numbered' && i < h.marker.end && i < h.marker.start + 12;
+  };
   for (let j = 0; j < marks.count; j++) {
-    const at = marks.at[j];
-    const c = text.charCodeAt(at);
+    const c = marks.code[j];
     if (c !== 0x28 && c !== 0x29 && c !== 0xff08 && c !== 0xff09) continue;
+    const at = marks.at[j];
     const b = p.spans[marks.span[j]].block;
     if (b !== block) {
       block = b;
-      stack.length = 0;
+      if (stack.length) stack.length = 0; // setting the length of an array is a slow runtime call
     }
     if (c === 0x28 || c === 0xff08) {
       stack.push(at);
@@ -44,7 +55,7 @@ function parensToConvert(p: ProseIndex, marks: MarkIndex, headingMarkers: { star
     const openFull = text.charCodeAt(open) === 0xff08;
     const full = c === 0xff09;
     if (openFull && full) continue;
-    if (inMarker.has(open)) continue;
+    if (inMarker(open)) continue;
     if (!openFull && !full) {
       if (!hasHan(text, open + 1, Math.min(at, open + 1 + MAX_CONTENT))) continue; // (PDA), (type), (1)
       out.set(open, at);
@@ -77,9 +88,8 @@ export const punctHalfwidth: Rule = {
   check(ctx) {
     const p = proseIndex(ctx.model);
     const { text } = p;
-    const markers = ctx.model.headings.filter((h) => h.kind === 'numbered').map((h) => h.marker);
     const marks = markIndex(ctx.model);
-    const parens = parensToConvert(p, marks, markers);
+    const parens = parensToConvert(p, marks, ctx.model.headings);
     const zhAt = (c: number, at: number) => isZh(c) || (at >= 0 && parens.has(at));
 
     // Parentheses.
@@ -108,9 +118,9 @@ export const punctHalfwidth: Rule = {
 
     // , ; : ? !
     for (let j = 0; j < marks.count; j++) {
-      const at = marks.at[j];
-      const c = text.charCodeAt(at);
+      const c = marks.code[j];
       if (c !== 0x2c && c !== 0x3b && c !== 0x3a && c !== 0x3f && c !== 0x21) continue;
+      const at = marks.at[j];
       const k = marks.span[j];
       const ch = text[at];
       let left: number;

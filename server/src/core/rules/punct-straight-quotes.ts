@@ -88,9 +88,9 @@ export const punctStraightQuotes: Rule = {
 
     const marks = markIndex(ctx.model);
     for (let j = 0; j < marks.count; j++) {
-      const at = marks.at[j];
-      const c = text.charCodeAt(at);
+      const c = marks.code[j];
       if (c !== 0x22 && c !== 0x27) continue;
+      const at = marks.at[j];
       const k = marks.span[j];
       const b = p.spans[k].block;
       if (b !== block) {

@@ -102,6 +102,9 @@ export const punctUnbalanced: Rule = {
     };
 
     let carry: BlockMarks | null = null;
+    // A block whose marks all pair up leaves nothing to carry: its record is used again for the next block.
+    const nothing: BlockMarks = { block: -1, opens: [], closes: [] };
+    let spare: BlockMarks | null = null;
     const finish = (bm: BlockMarks) => {
       if (carry && carry.opens.length) {
         let adjacent = true;
@@ -138,7 +141,12 @@ export const punctUnbalanced: Rule = {
           if (closes.length) reportAll(t, closes, false, bm.opens);
         }
       }
-      carry = bm;
+      if (bm.opens.length === 0 && bm.closes.length === 0) {
+        carry = nothing;
+        spare = bm;
+      } else {
+        carry = bm;
+      }
     };
 
     const marks = markIndex(ctx.model);
@@ -146,12 +154,13 @@ export const punctUnbalanced: Rule = {
     // so Mark objects are made only for the ones left over.
     const stacks: number[][] = PAIRS.map(() => []);
     const mark = (j: number, t: number): Mark => {
-      const c = text.charCodeAt(marks.at[j]);
+      const c = marks.code[j];
       return { at: marks.at[j], k: marks.span[j], t, full: (KIND[c] - 1) % 2 === 1, matched: false };
     };
     let cur: BlockMarks | null = null;
     const close = (bm: BlockMarks) => {
       for (let t = 0; t < stacks.length; t++) {
+        if (stacks[t].length === 0) continue; // setting the length of an array is a slow runtime call
         for (const j of stacks[t]) bm.opens.push(mark(j, t));
         stacks[t].length = 0;
       }
@@ -159,15 +168,17 @@ export const punctUnbalanced: Rule = {
       finish(bm);
     };
     for (let j = 0; j < marks.count; j++) {
-      const at = marks.at[j];
-      const c = text.charCodeAt(at);
+      const c = marks.code[j];
       const kind = KIND[c];
       if (kind === 0) continue;
+      const at = marks.at[j];
       const k = marks.span[j];
       const block = p.spans[k].block;
       if (!cur || cur.block !== block) {
         if (cur) close(cur);
-        cur = { block, opens: [], closes: [] };
+        cur = spare ?? { block, opens: [], closes: [] };
+        cur.block = block;
+        spare = null;
       }
       const t = (kind - 1) >> 2;
       if (t === 1 && isApostrophe(p, k, at, c)) continue;

@@ -3,7 +3,8 @@
 // Latin text), and what counts as the Chinese side of a boundary.
 
 import type { ReportModel } from '../model';
-import { proseSpans, type ProseSpan } from '../prose';
+import { charIndex } from '../chars';
+import { forEachInProse, proseSpans, type ProseSpan } from '../prose';
 import { isAsciiLetter, isCjkPunct, isDigit, isHan, isInlineSpace } from '../text';
 
 /** Stand-in for the start or the end of a block: nothing there. */
@@ -122,14 +123,11 @@ export function scanProse(p: ProseIndex, re: RegExp, fn: (start: number, end: nu
   }
 }
 
-/** The characters the punctuation rules look at, found in one pass over the prose. */
-const MARK_CHARS = ',;:?!()"\'-.“”‘’（）《》【】…·・．—－―─–';
-const IS_MARK = new Uint8Array(0x10000);
-for (const ch of MARK_CHARS) IS_MARK[ch.charCodeAt(0)] = 1;
-
 export interface MarkIndex {
   /** Offsets of the marks in the prose, in document order. */
   at: Int32Array;
+  /** The marks themselves (UTF-16 code units): rules pick theirs without reading the text. */
+  code: Uint16Array;
   /** The prose span each mark is in. */
   span: Int32Array;
   count: number;
@@ -138,35 +136,25 @@ export interface MarkIndex {
 const markCache = new WeakMap<ReportModel, MarkIndex>();
 
 /**
- * Where the prose holds punctuation the rules care about (`,;:?!()"'-.` and the CJK quotation marks,
- * brackets, title marks, ellipsis and dash characters). Computed once per parsed document, so each rule
- * looks at a few thousand marks instead of the whole text.
+ * Where the prose holds punctuation the rules care about (MARK_CHARS: `,;:?!()"'-.` and the CJK quotation
+ * marks, brackets, title marks, ellipsis and dash characters). Computed once per parsed document, so each
+ * rule looks at a few thousand marks instead of the whole text.
  */
 export function markIndex(model: ReportModel): MarkIndex {
   let idx = markCache.get(model);
   if (idx) return idx;
+  const marks = charIndex(model).marks;
   const text = model.text;
-  const spans = proseSpans(model);
-  let at = new Int32Array(1024);
-  let span = new Int32Array(1024);
+  const at = new Int32Array(marks.count);
+  const code = new Uint16Array(marks.count);
+  const span = new Int32Array(marks.count);
   let n = 0;
-  for (let k = 0; k < spans.length; k++) {
-    const e = spans[k].end;
-    for (let i = spans[k].start; i < e; i++) {
-      if (IS_MARK[text.charCodeAt(i)] === 0) continue;
-      if (n === at.length) {
-        const a = new Int32Array(n * 2);
-        a.set(at);
-        at = a;
-        const b = new Int32Array(n * 2);
-        b.set(span);
-        span = b;
-      }
-      at[n] = i;
-      span[n++] = k;
-    }
-  }
-  idx = { at, span, count: n };
+  forEachInProse(model, marks.at, marks.count, (i, k) => {
+    at[n] = i;
+    code[n] = text.charCodeAt(i);
+    span[n++] = k;
+  });
+  idx = { at, code, span, count: n };
   markCache.set(model, idx);
   return idx;
 }
@@ -178,13 +166,12 @@ export function markIndex(model: ReportModel): MarkIndex {
 export function forEachRun(
   model: ReportModel, accept: (c: number) => boolean, fn: (start: number, end: number, k: number, c: number) => void,
 ): void {
-  const text = model.text;
-  const { at, span, count } = markIndex(model);
+  const { at, code, span, count } = markIndex(model);
   for (let j = 0; j < count; j++) {
-    const c = text.charCodeAt(at[j]);
+    const c = code[j];
     if (!accept(c)) continue;
     let e = j + 1;
-    while (e < count && at[e] === at[e - 1] + 1 && span[e] === span[j] && text.charCodeAt(at[e]) === c) e++;
+    while (e < count && at[e] === at[e - 1] + 1 && span[e] === span[j] && code[e] === c) e++;
     fn(at[j], at[e - 1] + 1, span[j], c);
     j = e - 1;
   }

@@ -1,6 +1,7 @@
 // Years written with two digits (23年3月, 23年度, 23年工作总结): GB/T 15835 writes years in full.
 
-import { proseSpans } from '../prose';
+import { charIndex } from '../chars';
+import { forEachInProse, proseSpans } from '../prose';
 import { isAsciiLetter, isDigit, isHan } from '../text';
 import { msg, type Rule } from './types';
 
@@ -28,34 +29,35 @@ export const twoDigitYear: Rule = {
   },
   check(ctx) {
     const { text, model } = ctx;
-    for (const span of proseSpans(model)) {
-      for (let y = span.start + 2; y < span.end; y++) {
-        if (text.charCodeAt(y) !== 0x5e74 /*年*/) continue;
-        const s = y - 2;
-        if (!isDigit(text.charCodeAt(s)) || !isDigit(text.charCodeAt(s + 1))) continue;
-        const p = s > span.start ? text.charCodeAt(s - 1) : 0x0a;
-        const apostrophe = p === 0x27 || p === 0x2019; // '23年, ’23年
-        if (!apostrophe) {
-          if (isDigit(p) || isAsciiLetter(p) || p === 0x2e || p === 0x2c || p === 0xff0e || p === 0x2d || p === 0x2f) continue;
-          if (DURATION_BEFORE.has(text[s - 1])) continue;
-          const after = text.slice(y + 1, Math.min(span.end, y + 12));
-          // 年代 is a decade (80年代), 年来/年间 a duration.
-          const date = DATE_AFTER.test(after) || (!isHan(p) && TITLE_AFTER.test(after));
-          if (!date) continue;
-        }
-        const start = apostrophe ? s - 1 : s;
-        const raw = text.slice(start, y + 1);
-        const yy = text.slice(s, y);
-        ctx.report({
-          start,
-          end: y + 1,
-          message: msg(
-            `年份“${raw}”是简写，应写全四位（如“20${toAscii(yy)}年”）。`,
-            `The year "${raw}" is abbreviated: write all four digits (e.g. "20${toAscii(yy)}年").`,
-          ),
-        });
+    const spans = proseSpans(model);
+    const years = charIndex(model).years;
+    forEachInProse(model, years.at, years.count, (y, si) => {
+      const span = spans[si];
+      if (y < span.start + 2) return;
+      const s = y - 2;
+      if (!isDigit(text.charCodeAt(s)) || !isDigit(text.charCodeAt(s + 1))) return;
+      const p = s > span.start ? text.charCodeAt(s - 1) : 0x0a;
+      const apostrophe = p === 0x27 || p === 0x2019; // '23年, ’23年
+      if (!apostrophe) {
+        if (isDigit(p) || isAsciiLetter(p) || p === 0x2e || p === 0x2c || p === 0xff0e || p === 0x2d || p === 0x2f) return;
+        if (DURATION_BEFORE.has(text[s - 1])) return;
+        const after = text.slice(y + 1, Math.min(span.end, y + 12));
+        // 年代 is a decade (80年代), 年来/年间 a duration.
+        const date = DATE_AFTER.test(after) || (!isHan(p) && TITLE_AFTER.test(after));
+        if (!date) return;
       }
-    }
+      const start = apostrophe ? s - 1 : s;
+      const raw = text.slice(start, y + 1);
+      const yy = text.slice(s, y);
+      ctx.report({
+        start,
+        end: y + 1,
+        message: msg(
+          `年份“${raw}”是简写，应写全四位（如“20${toAscii(yy)}年”）。`,
+          `The year "${raw}" is abbreviated: write all four digits (e.g. "20${toAscii(yy)}年").`,
+        ),
+      });
+    });
   },
 };
 
