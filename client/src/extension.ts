@@ -21,7 +21,8 @@ export interface ReportApi {
 export async function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    // A larger young generation keeps the model of a multi-megabyte report out of repeated copying collections.
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=64'] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Report Language Server'), { log: true });

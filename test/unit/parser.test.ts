@@ -5,10 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { charIndexOf, nonBlankCount } from '../../server/src/core/chars';
 import { resolveConfig } from '../../server/src/core/config';
 import type { Heading, ReportModel, Section } from '../../server/src/core/model';
 import { parse } from '../../server/src/core/parser';
-import { countNonSpace } from '../../server/src/core/text';
+import { countNonSpace, LineIndex } from '../../server/src/core/text';
 
 /** The outline as indented lines: two spaces per depth, then the heading's name. */
 function outline(model: ReportModel): string[] {
@@ -529,6 +530,21 @@ test('property: parse never throws; blocks, headings and sections stay within th
       checkInvariants(arr.join('').replace(/[\r\n]/g, '').repeat(k));
     }),
     { numRuns: 40 },
+  );
+});
+
+test('property: counts from the character index and line searches from a hint agree with the plain ones', () => {
+  const pieces = ['甲', ' ', '　', '\t', '\n', '\r', '\r\n', '\u200b', '\u2028', '\ufeff', '𠀀', '\ud800', '\udc00', 'a', '，'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.nat(), fc.nat(), fc.nat(), (arr, x, y, h) => {
+      const text = arr.join('');
+      const start = x % (text.length + 1);
+      const end = start + (y % (text.length - start + 1));
+      assert.equal(nonBlankCount(charIndexOf(text), start, end), countNonSpace(text, start, end));
+      const lines = new LineIndex(text);
+      assert.equal(lines.lineNear(end, h % (lines.lineCount + 2)), lines.lineAt(end));
+    }),
+    { numRuns: 1000 },
   );
 });
 

@@ -1,6 +1,6 @@
 // Where the characters the analysis looks for are, found in one pass over the text when it is parsed:
 // blanks (for character counts), punctuation marks, hints of non-prose, full-width digits, 年, doubled
-// function characters, invisible characters and the first characters of the built-in misused words.
+// function characters, invisible characters and the places where a built-in misused word may start.
 // Character counts then take two binary searches, and each rule visits the few thousand positions it
 // cares about instead of every character of a long report.
 
@@ -83,6 +83,7 @@ for (const ch of '`@:]w') CLASS[ch.charCodeAt(0)] |= HINT;
 for (let c = 0xff10; c <= 0xff19; c++) CLASS[c] |= FULL_WIDTH_DIGIT;
 CLASS[0x5e74 /*年*/] |= YEAR;
 for (const [ch] of DOUBLED_CHARS) CLASS[ch.charCodeAt(0)] |= DOUBLE;
+
 /** Invisible characters: soft hyphen, zero-width characters, direction controls, word joiner, BOM, U+2028/9. */
 export function isInvisible(c: number): boolean {
   return (
@@ -91,10 +92,12 @@ export function isInvisible(c: number): boolean {
   );
 }
 for (let c = 0; c < 0x10000; c++) if (isInvisible(c)) CLASS[c] |= INVISIBLE;
+
 /** A hash of two UTF-16 code units, into 0 … 0xffff. */
 export function pairHash(a: number, b: number): number {
   return Math.imul((a << 16) | b, 0x9e3779b1) >>> 16;
 }
+
 /** Per code unit: 1 when it starts a built-in misused word of two or more units, 2 when it is one. */
 const WORD_FIRST = new Uint8Array(0x10000);
 /** 1 at pairHash of the first two units of each longer built-in misused word. */

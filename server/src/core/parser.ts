@@ -250,7 +250,8 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     return n;
   };
   // Prefix sums of the markers' own characters, to subtract them from any range in O(log n).
-  const markerPrefix = new Float64Array(markers.length + 1);
+  // Int32Array, not Float64Array: counts read from it stay small integers in the objects that keep them.
+  const markerPrefix = new Int32Array(markers.length + 1);
   for (let k = 0; k < markers.length; k++) markerPrefix[k + 1] = markerPrefix[k] + countNonSpace(text, markers[k].start, markers[k].end);
   const firstMarkerEndingAfter = (pos: number): number => {
     let lo = 0;
@@ -587,7 +588,8 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
 }
 
 function buildSections(blocks: Block[], headings: Heading[]): Section[] {
-  const prefix = new Float64Array(blocks.length + 1);
+  // Int32Array, not Float64Array: counts read from it stay small integers in the sections that keep them.
+  const prefix = new Int32Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) prefix[i + 1] = prefix[i] + blocks[i].chars;
   const roots: Section[] = [];
   const stack: Section[] = [];
