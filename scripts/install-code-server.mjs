@@ -427,3 +427,35 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     throw err;
   }
 }
+
+/**
+ * What a run that starts code-server must undo, however it ends: the cleanups run once, last first,
+ * at the normal end or on SIGINT/SIGTERM/SIGHUP (then the process exits 130), and the temp folder
+ * `guard.tmp` is removed unless `keep`. `guard.killNow` is the last resort when the process exits
+ * some other way: no code-server may survive it.
+ */
+export function exitGuard(label, { keep = false, say = console.log } = {}) {
+  const guard = { cleanups: [], tmp: undefined, killNow: undefined, interrupted: false, cleanup: undefined };
+  let cleaning;
+  guard.cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const fn of guard.cleanups.reverse()) {
+        try {
+          await fn();
+        } catch {
+          /* keep cleaning up */
+        }
+      }
+      if (guard.tmp && !keep) rmSync(guard.tmp, { recursive: true, force: true, maxRetries: 3 });
+      else if (guard.tmp) say(`kept ${guard.tmp}`);
+    })());
+  guard.interrupt = async (why) => {
+    guard.interrupted = true;
+    if (why) console.error(`\n[${label}] ${why}: stopping`);
+    await guard.cleanup().catch(() => {});
+    process.exit(130);
+  };
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => guard.interrupt(sig));
+  process.on('exit', () => guard.killNow?.());
+  return guard;
+}

@@ -22,7 +22,7 @@
 // The suites see REPORT_TEST_WORKSPACE: the absolute path of the opened workspace folder, a
 // temporary copy of test/vscode/workspace/.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,7 @@ import { format } from 'node:util';
 import {
   InstallError,
   ensureCodeServer,
+  exitGuard,
   findDesktopVSCode,
   freePort,
   remoteUri,
@@ -257,33 +258,8 @@ function runUiCheck() {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const cleanups = [];
-  const state = { cleanups, killNow: undefined, interrupted: false };
-  let tmp;
-  let cleaning;
-  // Runs once, whoever asks first (the normal end of the run or a signal).
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      for (const fn of cleanups.reverse()) {
-        try {
-          await fn();
-        } catch {
-          /* keep cleaning up */
-        }
-      }
-      if (tmp && !keep) rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
-      else if (tmp) say(`kept ${tmp}`);
-    })());
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(sig, async () => {
-      state.interrupted = true;
-      console.error(`\n[vscode-tests] ${sig}: stopping`);
-      await cleanup().catch(() => {});
-      process.exit(130);
-    });
-  }
-  // Last resort if the process ends some other way: no code-server may survive it.
-  process.on('exit', () => state.killNow?.());
+  const state = exitGuard('vscode-tests', { keep, say });
+  const { cleanup } = state;
 
   let code = 1;
   let uiCheck = false;
@@ -292,9 +268,9 @@ async function main() {
     uiCheck = mode === 'code-server' && process.env.REPORT_VSCODE_UI !== '0' && !grep;
     checkBuilt();
     const prepared = prepareTemp();
-    tmp = prepared.tmp;
+    state.tmp = prepared.tmp;
     say(`mode: ${mode}; workspace: ${prepared.workspace}${grep ? `; grep: ${grep}` : ''}`);
-    code = mode === 'electron' ? await runElectron(desktop, prepared.workspace) : await runCodeServer(tmp, prepared.workspace, state);
+    code = mode === 'electron' ? await runElectron(desktop, prepared.workspace) : await runCodeServer(prepared.tmp, prepared.workspace, state);
   } catch (err) {
     if (state.interrupted) return;
     if (err instanceof RunError || err instanceof InstallError) console.error(`[vscode-tests] FAILED: ${err.message}`);

@@ -35,6 +35,7 @@ import { format } from 'node:util';
 import {
   InstallError,
   ensureCodeServer,
+  exitGuard,
   freePort,
   remoteUri,
   startCodeServer,
@@ -574,41 +575,11 @@ async function checks(page, step) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  const cleanups = [];
-  let killNow;
-  let tmp;
+  const guard = exitGuard('ui-check', { keep, say });
+  const { cleanups, cleanup } = guard;
   let page;
-  let interrupted = false;
-  let cleaning;
-  const cleanup = () =>
-    (cleaning ??= (async () => {
-      for (const fn of cleanups.reverse()) {
-        try {
-          await fn();
-        } catch {
-          /* keep cleaning up */
-        }
-      }
-      if (tmp && !keep) rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
-      else if (tmp) say(`kept ${tmp}`);
-    })());
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    process.once(sig, async () => {
-      interrupted = true;
-      console.error(`\n[ui-check] ${sig}: stopping`);
-      await cleanup().catch(() => {});
-      process.exit(130);
-    });
-  }
   // Started by test/vscode/run.mjs with an IPC channel: when that process ends, so does this one.
-  if (process.send) {
-    process.once('disconnect', async () => {
-      interrupted = true;
-      await cleanup().catch(() => {});
-      process.exit(130);
-    });
-  }
-  process.on('exit', () => killNow?.());
+  if (process.send) process.once('disconnect', () => guard.interrupt());
 
   const workbenchLog = [];
   let server;
@@ -631,7 +602,7 @@ async function main() {
     }
     const paths = ensureCodeServer({ quiet: true });
 
-    tmp = mkdtempSync(join(tmpdir(), 'report-ui-'));
+    const tmp = (guard.tmp = mkdtempSync(join(tmpdir(), 'report-ui-')));
     const workspace = join(tmp, 'examples');
     cpSync(examplesDir, workspace, { recursive: true });
     const dataDir = join(tmp, 'code-server');
@@ -655,7 +626,7 @@ async function main() {
     const port = await freePort();
     server = await startCodeServer({ paths, dataDir, port, output: verbose ? 'inherit' : 'file' });
     cleanups.push(() => server.stop());
-    killNow = server.killNow;
+    guard.killNow = server.killNow;
     const browser = await launching;
     say(`code-server on ${server.base} (pgid ${server.pgid}) and the browser up in ${elapsed(tStart)}`);
 
@@ -698,7 +669,7 @@ async function main() {
     await Promise.race([run, deadline]);
     code = 0;
   } catch (err) {
-    if (interrupted) return;
+    if (guard.interrupted) return;
     mkdirSync(resultsDir, { recursive: true });
     if (err instanceof CheckError || err instanceof InstallError) console.error(`[ui-check] FAILED: ${err.message}`);
     else console.error('[ui-check] FAILED:', err);
@@ -724,7 +695,7 @@ async function main() {
     clearTimeout(timer);
   }
   await cleanup().catch((err) => console.error(`[ui-check] cleanup: ${err?.message ?? err}`));
-  if (interrupted) return;
+  if (guard.interrupted) return;
   say(`${code === 0 ? 'passed' : 'failed'} — total ${elapsed()}`);
   process.exit(code);
 }
