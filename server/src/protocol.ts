@@ -1,0 +1,91 @@
+// The protocol between the report extension and the report language server, beyond standard LSP: every
+// custom request and notification with its parameters and result. The client imports nothing else from
+// the server; the server registers its handlers with these same objects, so a method name or a result
+// type cannot differ between the two sides.
+
+import { NotificationType, RequestType, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { ReportStats as CoreReportStats, SectionStats } from './core/stats';
+
+export type { SectionStats };
+
+/** Statistics of a report (characters, paid share, blanks, per section), at the document version given. */
+export type ReportStats = CoreReportStats & { version: number };
+
+export interface DocumentParams {
+  uri: string;
+}
+
+export interface StatisticsParams extends DocumentParams {
+  /** Count only this range (the selection); the whole report when absent. */
+  range?: Range;
+}
+
+export interface PositionParams extends DocumentParams {
+  position: Position;
+}
+
+export interface RangeParams extends DocumentParams {
+  range: Range;
+}
+
+export interface RenumberParams extends DocumentParams {
+  /** Only the headings on the lines this range meets; the whole document when absent. */
+  range?: Range;
+}
+
+export interface NextBlankParams extends PositionParams {
+  direction?: 'next' | 'previous';
+}
+
+export interface FixAllParams extends DocumentParams {
+  /** Only the problems of this rule; every fixable problem shown as error, warning or information when absent. */
+  rule?: string;
+}
+
+export interface NextHeadingResult {
+  /** The marker to insert (`三、`). */
+  text: string;
+  level: number;
+}
+
+export interface PaidRegionsResult {
+  version: number;
+  markers: { range: Range; type: 'begin' | 'end' | 'pagebreak'; misspelled: boolean }[];
+  regions: { begin: Range; end: Range | null; content: Range; chars: number }[];
+}
+
+export interface TrustParams {
+  /** Whether the workspace is trusted: only then may its files and settings supply patterns and dictionaries. */
+  trusted: boolean;
+}
+
+/** What the client may pass in `initializationOptions`. Every field is optional; other clients send none. */
+export interface InitializationOptions {
+  /** UI language of the editor (`zh-cn`, `en` …); the LSP `locale` wins when both are given. */
+  locale?: string;
+  /** The client implements the commands `report.disableRule` and `report.showRuleDocs`. */
+  clientCommands?: boolean;
+  /** Settings for clients that cannot answer `workspace/configuration`. */
+  settings?: unknown;
+  /** Whether the workspace is trusted; true when absent (editors without workspace trust). */
+  trusted?: boolean;
+}
+
+export const StatisticsRequest = new RequestType<StatisticsParams, ReportStats | null, void>('report/statistics');
+export const PaidRegionsRequest = new RequestType<DocumentParams, PaidRegionsResult | null, void>('report/paidRegions');
+export const FixAllRequest = new RequestType<FixAllParams, WorkspaceEdit | null, void>('report/fixAll');
+export const RenumberRequest = new RequestType<RenumberParams, WorkspaceEdit | null, void>('report/renumber');
+export const NextHeadingRequest = new RequestType<PositionParams, NextHeadingResult | null, void>('report/nextHeading');
+export const WrapPaidRequest = new RequestType<RangeParams, WorkspaceEdit | null, void>('report/wrapPaid');
+export const UnwrapPaidRequest = new RequestType<PositionParams, WorkspaceEdit | null, void>('report/unwrapPaid');
+export const TextWithoutPaidMarkersRequest = new RequestType<DocumentParams, string | null, void>('report/textWithoutPaidMarkers');
+export const NextBlankRequest = new RequestType<NextBlankParams, Range | null, void>('report/nextBlank');
+
+/** Sent by the client when the workspace's trust changes (it can only be granted while the window lives). */
+export const TrustNotification = new NotificationType<TrustParams>('report/didChangeTrust');
+
+/** The commands the server's code actions may ask the client to run. */
+export const CLIENT_COMMANDS = {
+  disableRule: 'report.disableRule',
+  showRuleDocs: 'report.showRuleDocs',
+} as const;
