@@ -20,7 +20,8 @@ import {
 import { Analysis, CancelledError } from '../core/analysis';
 import { resolveConfig, type ReportSettings, type ResolvedConfig } from '../core/config';
 import { t, type Lang } from '../core/i18n';
-import { msg, type Msg } from '../core/rules/types';
+import { fixAll, type FixAllResult } from '../core/fix';
+import { msg, type Msg, type Problem } from '../core/rules/types';
 import { statistics } from '../core/stats';
 import { codeActions, fixAllEdit } from '../lsp/actions';
 import { completions } from '../lsp/completion';
@@ -300,7 +301,7 @@ export class ReportService {
   }
 
   /** Problems of an analysis, giving way between rules and honouring the token. */
-  private problems(analysis: Analysis, token: Cancellation): Promise<import('../core/rules/types').Problem[]> {
+  private problems(analysis: Analysis, token: Cancellation): Promise<Problem[]> {
     return analysis.problemsAsync({ isCancelled: () => token.isCancellationRequested, pause: this.pause });
   }
 
@@ -364,6 +365,20 @@ export class ReportService {
 
   async completion(doc: TextDocument, position: Position, context?: CompletionContext) {
     return completions(doc, (await this.analyze(doc)).model, position, this.lang, context);
+  }
+
+  // ---- for hosts without an editor (the command line) ---------------------------------------------------
+
+  /** The analysis and problems of a document with the configuration of its file (settings and `.reportrc.json`). */
+  async check(doc: TextDocument, token: Cancellation = NEVER): Promise<{ analysis: Analysis; problems: Problem[] }> {
+    const analysis = await this.analyze(doc);
+    return { analysis, problems: await this.problems(analysis, token) };
+  }
+
+  /** Fix-all on a document's text: the fixed text and the edits, for writing back. */
+  async fixText(doc: TextDocument, rule?: string): Promise<FixAllResult> {
+    const analysis = await this.analyze(doc);
+    return fixAll(analysis.text, analysis.config, rule ? (p) => p.rule === rule : undefined);
   }
 
   // ---- the extension's requests -------------------------------------------------------------------------
