@@ -16,36 +16,45 @@ export interface LintOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** The problems of a report, in document order. A rule that throws is skipped, never the whole lint. */
+/**
+ * The problems of a report, in document order. A rule that throws is skipped, never the whole lint.
+ * Exclusive rules (the encoding check) run first: when one reports, its problems are the only ones.
+ */
 export function lint(model: ReportModel, config: ResolvedConfig, options: LintOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  for (const rule of RULES) {
-    if (options.only && !options.only.has(rule.meta.id)) continue;
-    const sev = severityOf(rule, config);
-    if (sev === 'off') continue;
-    const severity: Severity = sev;
-    const found: Problem[] = [];
-    const id = rule.meta.id;
-    try {
-      rule.check({
-        model,
-        text: model.text,
-        config,
-        report(p: Report) {
-          if (!(p.start >= 0 && p.end >= p.start && p.end <= model.text.length)) return;
-          // Built field by field: copying the report with a spread costs more than the rule's own work.
-          const problem: Problem = { rule: id, severity, start: p.start, end: p.end, message: p.message, fixes: p.fixes ?? [] };
-          if (p.unnecessary !== undefined) problem.unnecessary = p.unnecessary;
-          if (p.related !== undefined) problem.related = p.related;
-          found.push(problem);
-        },
-      });
-    } catch (e) {
-      options.onRuleError?.(rule.meta.id, e);
-      continue;
-    }
-    for (const p of found) problems.push(p);
-  }
+  for (const rule of EXCLUSIVE) runRule(rule, model, config, options, problems);
+  if (problems.length) return problems;
+  for (const rule of RULES) if (!rule.meta.exclusive) runRule(rule, model, config, options, problems);
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return problems;
+}
+
+const EXCLUSIVE = RULES.filter((r) => r.meta.exclusive);
+
+function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, options: LintOptions, problems: Problem[]): void {
+  if (options.only && !options.only.has(rule.meta.id)) return;
+  const sev = severityOf(rule, config);
+  if (sev === 'off') return;
+  const severity: Severity = sev;
+  const found: Problem[] = [];
+  const id = rule.meta.id;
+  try {
+    rule.check({
+      model,
+      text: model.text,
+      config,
+      report(p: Report) {
+        if (!(p.start >= 0 && p.end >= p.start && p.end <= model.text.length)) return;
+        // Built field by field: copying the report with a spread costs more than the rule's own work.
+        const problem: Problem = { rule: id, severity, start: p.start, end: p.end, message: p.message, fixes: p.fixes ?? [] };
+        if (p.unnecessary !== undefined) problem.unnecessary = p.unnecessary;
+        if (p.related !== undefined) problem.related = p.related;
+        found.push(problem);
+      },
+    });
+  } catch (e) {
+    options.onRuleError?.(rule.meta.id, e);
+    return;
+  }
+  for (const p of found) problems.push(p);
 }
