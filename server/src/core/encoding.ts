@@ -16,7 +16,7 @@ export interface Mojibake {
   kind: 'replacement' | 'latin1';
   /** The encoding the file most likely has: reopen it with this one. */
   encoding: SuggestedEncoding;
-  /** How many characters of the text are garbled (replacement characters, or the mis-read ones). */
+  /** How many characters are garbled: replacement characters, or mis-read ones (in the first 64 Ki characters of the run). */
   count: number;
   /** The first garbled run, as UTF-16 offsets. */
   start: number;
@@ -47,6 +47,8 @@ function isChineseChar(c: number): boolean {
 const MIN_GARBLED = 6;
 /** The first garbled run, quoted in the message, is cut at this many characters (an even number: GBK pairs). */
 const MAX_SAMPLE = 24;
+/** Characters of a long text that the Latin-1 test decodes. */
+const SAMPLE = 1 << 16;
 
 function decoder(label: string, fatal = false): InstanceType<typeof TextDecoder> | undefined {
   try {
@@ -70,17 +72,19 @@ export function detectMojibake(text: string): Mojibake | undefined {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
-    if (c === 0xfffd) {
+    if (c < 0x100) {
+      latin++;
+      if (firstLatin < 0 && c >= 0xa0) firstLatin = i;
+    } else if (c === 0xfffd) {
       replacements++;
       if (firstReplacement < 0) firstReplacement = i;
-    }
-    if (latinByte(c) >= 0x80) {
+    } else if (c <= 0x2122 && CP1252_BYTE.has(c)) {
       latin++;
-      if (firstLatin < 0 && c !== 0xfffd && c >= 0xa0) firstLatin = i;
     }
   }
-  if (latin >= MIN_GARBLED && latin >= 0.8 * nonAscii && firstLatin >= 0) {
-    const found = latinMojibake(text, latin, firstLatin);
+  // Latin-1 mojibake may hold a few replacement characters (bytes Windows 1252 leaves undefined).
+  if (latin >= MIN_GARBLED && latin + replacements >= 0.8 * nonAscii && latin > replacements && firstLatin >= 0) {
+    const found = latinMojibake(text, firstLatin);
     if (found) return found;
   }
   if (replacements >= MIN_GARBLED / 2 && replacements >= 0.2 * nonAscii) {
@@ -91,31 +95,41 @@ export function detectMojibake(text: string): Mojibake | undefined {
   return undefined;
 }
 
-/** The text read as bytes again, for text that is mostly Latin-1; other characters become '?'. */
-function toBytes(text: string): Uint8Array {
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) {
+/** text[start, stop) read as bytes again (other characters become '?'), and how many are 0x80 or more. */
+function toBytes(text: string, start: number, stop: number): { bytes: Uint8Array; high: number } {
+  const bytes = new Uint8Array(stop - start);
+  let high = 0;
+  for (let i = start; i < stop; i++) {
     const b = latinByte(text.charCodeAt(i));
-    bytes[i] = b < 0 ? 0x3f : b;
+    bytes[i - start] = b < 0 ? 0x3f : b;
+    if (b >= 0x80) high++;
   }
-  return bytes;
+  return { bytes, high };
 }
 
-function latinMojibake(text: string, latin: number, first: number): Mojibake | undefined {
-  const bytes = toBytes(text);
-  // The first garbled run: the line that holds the first mis-read character.
+function latinMojibake(text: string, first: number): Mojibake | undefined {
+  // The first garbled run starts at the first mis-read character, or before it, after the last ASCII one.
   let start = first;
-  while (start > 0 && bytes[start - 1] >= 0x80) start--;
-  let end = first;
-  while (end < bytes.length && end - start < MAX_SAMPLE && bytes[end] >= 0x80) end++;
+  while (start > 0 && text.charCodeAt(start - 1) >= 0x80 && latinByte(text.charCodeAt(start - 1)) >= 0) start--;
+  // A sample from there is enough to tell (VS Code's own guess reads 64 KiB), and costs the same for a
+  // long text.
+  const stop = Math.min(text.length, start + SAMPLE);
+  const { bytes, high } = toBytes(text, start, stop);
+  let end = 0;
+  while (end < bytes.length && end < MAX_SAMPLE && bytes[end] >= 0x80) end++;
+  const at = (found: Omit<Mojibake, 'start' | 'end'>): Mojibake => ({ ...found, start, end: start + end });
   // UTF-8 read as Latin-1: the bytes are valid UTF-8 again, with multi-byte characters in them.
   const utf8 = decoder('utf-8', true);
   if (utf8) {
     try {
-      const decoded = utf8.decode(bytes);
-      if (decoded.length < text.length) {
-        return { kind: 'latin1', encoding: 'utf8', count: latin, start, end, preview: utf8.decode(bytes.subarray(start, end)) };
+      // A sample may end inside a UTF-8 sequence: leave out its incomplete last character.
+      let e = bytes.length;
+      if (stop < text.length) {
+        while (e > 0 && (bytes[e - 1] & 0xc0) === 0x80) e--;
+        if (e > 0 && bytes[e - 1] >= 0xc0) e--;
       }
+      const decoded = utf8.decode(bytes.subarray(0, e));
+      if (decoded.length < e) return at({ kind: 'latin1', encoding: 'utf8', count: high, preview: utf8.decode(bytes.subarray(0, end)) });
     } catch {
       // not UTF-8: try GBK below
     }
@@ -131,7 +145,7 @@ function latinMojibake(text: string, latin: number, first: number): Mojibake | u
     if (b >= 0xa1 && t >= 0xa1) strong++;
     i++;
   }
-  if (strong * 2 < 0.6 * latin) return undefined;
+  if (strong * 2 < 0.6 * high) return undefined;
   const gbk = decoder('gbk');
   if (!gbk) return undefined;
   const seen = new Set<number>();
@@ -146,8 +160,8 @@ function latinMojibake(text: string, latin: number, first: number): Mojibake | u
       if (seen.size < 3) seen.add(c);
     }
   }
-  if (seen.size < 3 || chinese * 2 < 0.6 * latin || bad * 4 > chinese) return undefined;
-  return { kind: 'latin1', encoding: 'gbk', count: latin, start, end, preview: gbk.decode(bytes.subarray(start, end)) };
+  if (seen.size < 3 || chinese * 2 < 0.6 * high || bad * 4 > chinese) return undefined;
+  return at({ kind: 'latin1', encoding: 'gbk', count: high, preview: gbk.decode(bytes.subarray(0, end)) });
 }
 
 const byModel = new WeakMap<ReportModel, Mojibake | null>();
