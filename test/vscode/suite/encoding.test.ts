@@ -58,6 +58,14 @@ suite('Report encodings', () => {
       assert.equal(doc.getText(), report);
       if (doc.encoding !== undefined) assert.equal(doc.encoding, 'gb2312', `${name} was guessed as GB 2312 (VS Code's GBK-compatible guess)`);
     }
+    // The same bytes under a name that is not a report's: VS Code's defaults read them as UTF-8, garbled.
+    const other = vscode.Uri.joinPath(folder, 'notes-gbk.txt');
+    await vscode.workspace.fs.writeFile(other, encodeGbk(report));
+    const plain = (await vscode.workspace.openTextDocument(other)) as EncodedDocument;
+    assert.equal(plain.languageId, 'plaintext');
+    assert.match(plain.getText(), /\ufffd/);
+    if (plain.encoding !== undefined) assert.equal(plain.encoding, 'utf8');
+
     const utf8 = vscode.Uri.joinPath(folder, '2025年度个人述职报告-utf8.txt');
     await vscode.workspace.fs.writeFile(utf8, new TextEncoder().encode(report));
     const doc = (await vscode.workspace.openTextDocument(utf8)) as EncodedDocument;
