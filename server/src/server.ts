@@ -30,6 +30,7 @@ import { ReportRcFiles } from './lsp/reportrc';
 import { LEGEND, semanticTokens } from './lsp/semantic';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
 import { completions } from './lsp/completion';
+import { formattingEdits } from './lsp/format';
 import * as workbench from './lsp/workbench';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
@@ -160,6 +161,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       documentSymbolProvider: { label: 'Report' },
       foldingRangeProvider: true,
+      documentFormattingProvider: true,
       hoverProvider: true,
       completionProvider: { resolveProvider: false, triggerCharacters: ['（'] },
       documentHighlightProvider: true,
@@ -214,6 +216,12 @@ connection.onDocumentSymbol(async (params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   return safe('documentSymbol', [], async () => documentSymbols(doc, (await analyze(doc)).model, lang));
+});
+
+connection.onDocumentFormatting(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  return safe('formatting', null, async () => formattingEdits(doc, (await analyze(doc)).config));
 });
 
 connection.onFoldingRanges(async (params) => {

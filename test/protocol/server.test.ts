@@ -182,3 +182,20 @@ test('bad input never crashes the server: lone surrogates, NUL, 2 MB on one line
   await s.close();
   assert.equal(s.stderr(), '');
 });
+
+test('formatting: the safe fixes, standard markers and indentation as minimal text edits', async () => {
+  const s = await start();
+  servers.push(s);
+  const text = '标题\n  第一段,继续。\n1、制度\n第二段。\n';
+  const uri = await open(s, text);
+  const edits = (await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[];
+  assert.deepEqual(
+    edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]),
+    [[1, 0, 2, ''], [1, 5, 6, '，'], [2, 1, 2, '.']],
+  );
+  await s.close();
+  assert.equal(s.stderr(), '');
+});
