@@ -113,3 +113,58 @@ function packagedFiles(): Set<string> {
   const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   return new Set(out.split('\n').map((l) => l.trim()).filter(Boolean));
 }
+
+// ---- Node versions -----------------------------------------------------------------------------------
+
+type Version = [number, number, number];
+
+function parseVersion(v: string): Version {
+  const [a, b, c] = v.replace(/^v/, '').split('.').map((x) => (x === undefined || x === '*' || x === 'x' ? 0 : Number(x)));
+  return [a || 0, b || 0, c || 0];
+}
+
+const cmp = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** Whether `v` satisfies an npm `engines` range (the forms npm packages use: ||, space = and, >= > <= < = ^ ~ x *). */
+export function satisfies(v: Version, range: string): boolean {
+  return range.split('||').some((alt) => {
+    const parts = alt.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+    return parts.every((p) => {
+      if (p === '*' || p === 'x') return true;
+      const m = /^(>=|<=|>|<|=|\^|~)?(.*)$/.exec(p)!;
+      const op = m[1] ?? '';
+      const raw = m[2];
+      const w = parseVersion(raw);
+      const given = raw.replace(/^v/, '').split('.').filter((x) => x !== '' && x !== '*' && x !== 'x').length;
+      const next = (k: number): Version => (k === 0 ? [w[0] + 1, 0, 0] : k === 1 ? [w[0], w[1] + 1, 0] : [w[0], w[1], w[2] + 1]);
+      switch (op) {
+        case '>=': return cmp(v, w) >= 0;
+        case '>': return cmp(v, w) > 0;
+        case '<=': return cmp(v, w) <= 0;
+        case '<': return cmp(v, w) < 0;
+        case '^': return cmp(v, w) >= 0 && cmp(v, next(w[0] > 0 ? 0 : w[1] > 0 ? 1 : 2)) < 0;
+        case '~': return cmp(v, w) >= 0 && cmp(v, next(given >= 2 ? 1 : 0)) < 0;
+        default: return given >= 3 ? cmp(v, w) === 0 : cmp(v, w) >= 0 && cmp(v, next(Math.max(0, given - 1))) < 0;
+      }
+    });
+  });
+}
+
+test('engines: the range check reads npm ranges', () => {
+  const v = parseVersion('20.18.1');
+  for (const r of ['>=20', '>= 20', '>=20.18.1', '20 || >=22', '^18.18.0 || ^20.9.0 || >=21.1.0', '>=16 || 14 >=14.17', '6.* || 8.* || >= 10.*', '*']) assert.ok(satisfies(v, r), r);
+  for (const r of ['>=22', '>=20.18.2', '18 || >=22', '^21.0.0', '~20.17.0', '<20']) assert.ok(!satisfies(v, r), r);
+});
+
+test('engines: every locked package accepts the Node version the README and package.json state', () => {
+  const stated = /^>=(\d+\.\d+\.\d+)$/.exec(pkg.engines.node)?.[1];
+  assert.ok(stated, `engines.node is ">=x.y.z": ${pkg.engines.node}`);
+  assert.ok(read('README.md').includes(`Needs Node.js ${stated} or later`), `the README states Node ${stated}`);
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+  const refused: string[] = [];
+  for (const [name, p] of Object.entries(lock.packages)) {
+    const range = !Array.isArray(p.engines) ? p.engines?.node : undefined;
+    if (typeof range === 'string' && !satisfies(parseVersion(stated), range)) refused.push(`${name}: ${range}`);
+  }
+  assert.deepEqual(refused, [], 'packages whose engines refuse the stated Node (npm install would print EBADENGINE)');
+});
