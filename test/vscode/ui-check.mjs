@@ -14,7 +14,8 @@
 //   7. the light bulb and Ctrl+. offer the quick fix for that paragraph; choosing it adds the "。"
 //      in the editor's rendered lines, and the problem leaves the Problems panel;
 //   8. the Command Palette lists the extension's commands under its category;
-//   9. hovering a blank shows what to fill in.
+//   9. hovering a blank shows what to fill in;
+//  10. Change Language Mode finds the language by "work" and by "述职".
 // With REPORT_UI_LANG=zh-cn the same checks run with the workbench in Chinese: a stub language pack
 // (an empty translation table for VS Code itself, see makeLanguagePack) makes code-server take
 // --locale zh-cn, so the extension's own texts (status bar, commands, Outline, problems, hover,
@@ -385,6 +386,29 @@ async function checks(page, step) {
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
     say(`    ${shown.filter((r) => r.startsWith(NLS['command.category'])).length} commands, e.g. "${labels[0]}"`);
+  });
+
+  await step('Change Language Mode finds the language by its English and its Chinese name', async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const name = pkg.contributes.languages.find((l) => l.id === 'report').aliases[0];
+    // The status bar names the report's language; clicking it opens the language picker.
+    const mode = page.locator('.statusbar-item', { hasText: name });
+    await waitVisible(mode, `"${name}" in the status bar`);
+    for (const typed of ['work', '述职']) {
+      await mode.first().click();
+      const input = page.locator('.quick-input-widget input');
+      await waitVisible(input, 'the language picker');
+      await input.fill(typed);
+      await waitInPage(
+        page,
+        `"${name}" in the language picker for "${typed}"`,
+        (name) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row .label-name')].some((el) => el.textContent.trim() === name),
+        name,
+      );
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    }
+    say(`    "${name}" found by "work" and by "述职"`);
   });
 
   await step('the Outline lists the sections, nested, and the paid region', async () => {
