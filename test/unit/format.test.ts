@@ -63,6 +63,19 @@ test('format: paragraph indentation follows the majority, written as two ideogra
   assert.deepEqual(formatReport(done, DEFAULT_CONFIG).edits, []);
 });
 
+test('format: hard-wrapped paragraphs (indented first line, flush continuation) keep their indentation', () => {
+  const text = lines('2024年述职报告', '    一年来，我认真履行岗位职责，', '较好地完成了各项任务。', '    下一步，我将继续努力，', '争取更大成绩。', '第三段。');
+  assert.deepEqual(indentationEdits(parse(text)), []);
+  // The same lines, each a whole sentence: not hard-wrapped, normalised.
+  const whole = lines('2024年述职报告', '    一年来，我认真履行岗位职责。', '较好地完成了各项任务。', '    下一步，我将继续努力。');
+  assert.equal(indentationEdits(parse(whole)).length, 3);
+});
+
+test('format: lines nested by indentation (an outline in plain text) keep it', () => {
+  const text = lines('2024年工作总结', '总的方面：', '    心态上更加沉稳。', '            遇事不再慌张。', '    技能上有所提高。', '第二段。', '第三段。', '第四段。', '第五段。');
+  assert.deepEqual(indentationEdits(parse(text)), []);
+});
+
 test('format: title, salutation, signature and date keep their alignment; Markdown and odd leads are left alone', () => {
   const text = lines('　　　　2024年述职报告', '各位领导：', '　　第一段。', '　　第二段。', '　　　　　　　　述职人：张三', '　　　　　　　　2024年1月5日');
   assert.equal(format(text), text);

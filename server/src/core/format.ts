@@ -20,6 +20,9 @@ export interface FormatResult {
 /** Only these characters are taken for indentation; a line led by anything else (odd spaces, a BOM) is left alone. */
 const INDENT_CHARS = /^[ \t\u3000]*$/u;
 
+/** How a paragraph that ends a sentence ends (closing quotes and brackets after the mark included). */
+const SENTENCE_END = /[。！？；：…!?;:.][”’」』）》)\]]*$/u;
+
 /** A first-line indent is at most two characters wide; a wider lead centres or right-aligns a line (a signature). */
 const MAX_INDENT = 4;
 
@@ -33,24 +36,39 @@ function width(lead: string): number {
 /**
  * The edits that give every body paragraph and numbered heading the report's own first-line indentation:
  * two ideographic spaces when at least half of them are indented (by up to four spaces, a tab, or one
- * or two U+3000), none otherwise. Wider leads align a line (a signature pushed right) and stay, as do
- * those of titles, salutations, signatures, dates and marker lines. Reports
- * in Markdown (where leading spaces are structure) and reports arrived as one long line are left alone.
+ * or two U+3000), none otherwise. Wider leads after the last ordinary line align a signature or date and
+ * stay, as do the leads of titles, salutations, signatures, dates and marker lines; a wider lead before
+ * it nests lines by indentation, and the report is left alone. Reports in Markdown (where leading
+ * spaces are structure), hard-wrapped reports (an indented line that does not end a sentence followed by
+ * a flush one: the indentation marks the paragraphs) and reports arrived as one long line are left alone.
  */
 export function indentationEdits(model: ReportModel): Edit[] {
   const { text, lines, blocks, headings } = model;
   if (model.oneLine) return [];
   if (headings.some((h) => h.kind === 'markdown') || blocks.some((b) => b.contentStart > b.start)) return [];
-  const leads: { start: number; end: number; lead: string }[] = [];
-  for (const b of blocks) {
+  const leads: { start: number; end: number; lead: string; k: number }[] = [];
+  const wide: number[] = [];
+  let previous: { line: number; indented: boolean; open: boolean; paragraph: boolean } | undefined;
+  for (let k = 0; k < blocks.length; k++) {
+    const b = blocks[k];
+    // Hard-wrapped text (an indented first line, flush continuation lines): indentation carries the
+    // paragraph breaks there, and normalising it would lose them.
+    const here = { line: b.line, indented: b.start > (lines.starts[b.line] ?? b.start), open: !SENTENCE_END.test(text.slice(b.start, b.end)), paragraph: b.kind === 'paragraph' };
+    if (previous && previous.paragraph && here.paragraph && previous.indented && previous.open && !here.indented && here.line === previous.line + 1) return [];
+    previous = here;
     const body = b.kind === 'paragraph' || (b.kind === 'heading' && headings[b.heading]?.kind === 'numbered');
     if (!body) continue;
     const lineStart = lines.starts[b.line];
     if (lineStart === undefined || lineStart > b.start) continue;
     const lead = text.slice(lineStart, b.start);
-    if (!INDENT_CHARS.test(lead) || width(lead) > MAX_INDENT) continue;
-    leads.push({ start: lineStart, end: b.start, lead });
+    if (!INDENT_CHARS.test(lead)) continue;
+    if (width(lead) > MAX_INDENT) wide.push(k);
+    else leads.push({ start: lineStart, end: b.start, lead, k });
   }
+  // Wide leads after the last ordinary line push a signature or date to the right; before it they nest
+  // lines under the one above (an outline by indentation), which the formatter must not flatten.
+  const lastOrdinary = leads.length ? leads[leads.length - 1].k : -1;
+  if (wide.some((k) => k < lastOrdinary)) return [];
   if (!leads.length) return [];
   const indented = leads.filter((l) => l.lead !== '').length;
   const target = indented * 2 >= leads.length ? FULLWIDTH_INDENT : '';
