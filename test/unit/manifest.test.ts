@@ -98,9 +98,15 @@ test('the Marketplace page: icon, repository, README images in the package and l
 
 test('the Formatters category is backed by a document formatter', () => {
   assert.ok(pkg.categories.includes('Formatters'));
-  const server = read('server/src/server.ts');
+  // Wherever the server's wiring lives (server.ts or the modules it is split into).
+  const dir = join(root, 'server', 'src');
+  const server = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => String(f).endsWith('.ts') && !String(f).startsWith('core'))
+    .map((f) => readFileSync(join(dir, String(f)), 'utf8'))
+    .join('\n');
   assert.match(server, /documentFormattingProvider:\s*true/);
-  assert.match(server, /onDocumentFormatting/);
+  assert.match(server, /onDocumentFormatting|textDocument\/formatting/);
+  assert.match(server, /formatReport|formattingEdits/);
 });
 
 function pngSize(b: Buffer): { PNG_SIGNATURE: boolean; width: number; height: number } {
