@@ -195,17 +195,76 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
   push(segStart, e);
 }
 
+/** YAML front matter: `---` on the first non-blank line, `key: value` lines, `---` or `...`. Returns the closing line, or -1. */
+function frontMatterEnd(text: string, lines: LineIndex): number {
+  let l = 0;
+  while (l < lines.lineCount && trimStart(text, lines.starts[l], lines.ends[l]) === lines.ends[l]) l++;
+  if (l >= lines.lineCount || text.slice(lines.starts[l], trimEnd(text, lines.starts[l], lines.ends[l])) !== '---') return -1;
+  let keys = 0;
+  for (let k = l + 1; k < lines.lineCount && k < l + 60; k++) {
+    const t = text.slice(lines.starts[k], trimEnd(text, lines.starts[k], lines.ends[k]));
+    if (t === '---' || t === '...') return keys ? k : -1;
+    if (/^[A-Za-z_][\w-]*:(?:\s|$)/u.test(t)) keys++;
+  }
+  return -1;
+}
+
+/** An HTML block that spans lines: an opening tag or comment with no close on its line. Returns the closing text. */
+function htmlBlockClose(t: string): string | null {
+  if (t.startsWith('<!--')) return t.includes('-->') ? null : '-->';
+  const m = /^<(div|table|details|pre|center|p|ul|ol|section|blockquote|figure|script|style)\b[^>]*>/iu.exec(t);
+  if (!m) return null;
+  const close = `</${m[1].toLowerCase()}>`;
+  return t.toLowerCase().includes(close) ? null : close;
+}
+
+/** A Markdown table's delimiter row: `|---|:--:|`, `--- | ---`. */
+const TABLE_DELIMITER = /^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?$/u;
+
 function rawBlocks(text: string, lines: LineIndex): RawBlocks {
   const out: RawBlocks = { blocks: [], flags: [], oneLine: false };
   let fenced = false;
+  const yamlEnd = frontMatterEnd(text, lines);
+  /** The text that closes the open HTML block, or null. */
+  let html: string | null = null;
   for (let l = 0; l < lines.lineCount; l++) {
     const s = trimStart(text, lines.starts[l], lines.ends[l]);
     if (s === lines.ends[l]) continue;
     const e = trimEnd(text, s, lines.ends[l]);
+    if (l <= yamlEnd || html !== null) {
+      out.blocks.push(rawBlock(s, e, l));
+      out.flags.push(FENCED);
+      if (html !== null && text.slice(s, e).toLowerCase().includes(html)) html = null;
+      continue;
+    }
     if (text.startsWith('```', s) || text.startsWith('~~~', s)) {
       out.blocks.push(rawBlock(s, e, l));
       out.flags.push(FENCED);
       fenced = !fenced;
+      continue;
+    }
+    if (!fenced && text.charCodeAt(s) === 0x3c /*<*/ && e - s < 400) {
+      html = htmlBlockClose(text.slice(s, e));
+      if (html !== null) {
+        out.blocks.push(rawBlock(s, e, l));
+        out.flags.push(FENCED);
+        continue;
+      }
+    }
+    if (!fenced && e - s < 400 && TABLE_DELIMITER.test(text.slice(s, e))) {
+      // The header row above and the rows below (lines holding a |) are the table, not prose.
+      const n = out.blocks.length;
+      if (n && out.blocks[n - 1].line === l - 1 && text.slice(out.blocks[n - 1].start, out.blocks[n - 1].end).includes('|')) out.flags[n - 1] |= FENCED;
+      out.blocks.push(rawBlock(s, e, l));
+      out.flags.push(FENCED);
+      while (l + 1 < lines.lineCount) {
+        const s2 = trimStart(text, lines.starts[l + 1], lines.ends[l + 1]);
+        const e2 = trimEnd(text, s2, lines.ends[l + 1]);
+        if (s2 === e2 || e2 - s2 > 2000 || !text.slice(s2, e2).includes('|')) break;
+        l++;
+        out.blocks.push(rawBlock(s2, e2, l));
+        out.flags.push(FENCED);
+      }
       continue;
     }
     if (!fenced && e - s > LONG_LINE) {
@@ -220,7 +279,11 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
 }
 
 /** First characters of Markdown rules, HTML, images, tables and TOC lines. */
-const RULE_START = new Set('-*_=<!|+'.split('').map((c) => c.charCodeAt(0)));
+const RULE_START = new Set('-*_=<!|+0123456789'.split('').map((c) => c.charCodeAt(0)));
+/** A Markdown ATX heading's hashes: followed by a blank ([2] is then non-empty), or directly by Chinese. */
+const ATX = /^(#{1,6})(?:([ \t\u3000])|(?=[\u3400-\u9fff（(一二三四五六七八九十0-9]))/u;
+/** A table of contents line: a list item that is only a link to an anchor (`- [概述](#概述)`, `1. [概述](#一概述)`). */
+const TOC_LINE = /^(?:[-*+]|\d{1,2}[.)、])[ \t]*\[[^\]]*\]\(#[^)]*\)$/u;
 
 function isRuleLine(t: string): boolean {
   return (
@@ -228,7 +291,7 @@ function isRuleLine(t: string): boolean {
     t.startsWith('<') ||
     t.startsWith('![') ||
     (t.startsWith('|') && t.endsWith('|')) ||
-    /^[-*+]\s+\[[^\]]*\]\(#[^)]*\)$/u.test(t)
+    TOC_LINE.test(t)
   );
 }
 
@@ -314,14 +377,20 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     // Markdown prefixes.
     let mdDepth = 0;
-    const first = text.charCodeAt(cs);
-    const hashes = first === 0x23 /*#*/ ? /^#{1,6}(?=[ \t\u3000])/u.exec(text.slice(cs, Math.min(ce, cs + 8))) : null;
-    if (hashes) {
-      mdDepth = hashes[0].length;
+    let first = text.charCodeAt(cs);
+    if (first === 0x3e /*>*/) {
+      const quote = /^(?:>[ \t]*)+/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
+      if (quote) cs = trimStart(text, cs + quote[0].length, ce);
+      first = text.charCodeAt(cs);
+    }
+    // `## 标题`, and `##标题` without the space when a Chinese heading follows (`###一、关于今年`, `#年终总结`).
+    const hashes = first === 0x23 /*#*/ ? ATX.exec(text.slice(cs, Math.min(ce, cs + 8))) : null;
+    if (hashes && (hashes[2] !== undefined || text.charCodeAt(ce - 1) !== 0x23)) {
+      mdDepth = hashes[1].length;
       cs = trimStart(text, cs + mdDepth, ce);
-    } else if (first === 0x3e /*>*/ || first === 0x2d /*-*/ || first === 0x2a /***/ || first === 0x2b /*+*/) {
-      const lead = /^(?:>[ \t]*)*(?:[-*+][ \t]+)?/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
-      if (lead && lead[0].length) cs = trimStart(text, cs + lead[0].length, ce);
+    } else if (first === 0x2d /*-*/ || first === 0x2a /***/ || first === 0x2b /*+*/) {
+      const lead = /^[-*+][ \t]+/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
+      if (lead) cs = trimStart(text, cs + lead[0].length, ce);
     }
     let bold = false;
     if (text.startsWith('**', cs)) {
@@ -360,6 +429,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
   }
 
   const title = classifyLeadAndTail(text, blocks, oneLine, headings);
+  nestLists(text, lines, blocks, headings);
 
   const { regions, issues } = pairPaidMarkers(text, markers, countChars);
   if (regions.length) {
@@ -375,7 +445,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
 
   const model: ReportModel = {
     text, lines, blocks, title, headings,
-    sections: buildSections(blocks, headings),
+    sections: buildSections(text, blocks, headings),
     paidMarkers: markers, paidRegions: regions, paidIssues: issues,
     placeholders: scanPlaceholders(text, options.placeholderPatterns),
     redactions: scanRedactions(text),
@@ -454,7 +524,8 @@ function makeHeading(
   const kind = m ? 'numbered' : 'markdown';
   return {
     kind,
-    rank: m ? m.level : mdDepth - 7,
+    // In Markdown the number of # is the level; a number in the heading text is only its label.
+    rank: mdDepth ? mdDepth - 7 : m!.level,
     level: m ? m.level : 0,
     block,
     value: m ? m.value : 0,
@@ -587,7 +658,149 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
   return title;
 }
 
-function buildSections(blocks: Block[], headings: Heading[]): Section[] {
+/** A separator line (`-----`, `=====`, `***`): what follows starts a new part (an appendix, a translation). */
+const SEPARATOR = /^[-=*_＝—](?:[ \t]*[-=*_＝—]){2,}$/u;
+
+function isSeparator(text: string, b: Block): boolean {
+  return b.kind === 'rule' && b.end - b.start < 200 && SEPARATOR.test(text.slice(b.start, b.end));
+}
+
+/** Columns of indentation before a block's first character (a tab counts 4); 0 for segments of long lines. */
+function indentAt(text: string, lines: LineIndex, b: Block): number {
+  const lineStart = lines.starts[b.line];
+  if (lineStart === undefined || lineStart > b.start || b.start - lineStart > 200) return 0;
+  let n = 0;
+  for (let i = lineStart; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    n += c === 0x09 ? 4 : c === 0x3000 ? 2 : 1;
+  }
+  return n;
+}
+
+/** The marker's punctuation without its number (`.`, `、`, `（）`, `()`): the style of a list. */
+function markerStyle(h: Heading): string {
+  return h.markerText.replace(/[0-9０-９〇零一二三四五六七八九十百两]/gu, '');
+}
+
+/** Whether the block before a heading introduces a list: it ends with a colon (`主要措施：`). */
+function introducedByColon(text: string, blocks: Block[], h: Heading): boolean {
+  let i = h.block - 1;
+  while (i >= 0 && blocks[i].kind === 'marker') i--;
+  if (i < 0 || blocks[i].kind === 'rule') return false;
+  const c = text.charCodeAt(blocks[i].contentEnd - 1);
+  return c === 0xff1a /*：*/ || c === 0x3a /*:*/;
+}
+
+interface ListFrame {
+  h: Heading;
+  indent: number;
+  /** The last value of this list so far. */
+  value: number;
+  /** The list nests in the item before it (by indentation, an introducing colon or another marker style). */
+  nested: boolean;
+}
+
+/**
+ * Nested lists: a numbered list that starts again at 1 inside an item of the same level nests in it when
+ * it is indented deeper, or when it is introduced by a colon or written in another style and the outer
+ * list resumes after it (2、… 主要措施：1、2、3、4、 … 3、). Nested items get a rank between their parent's
+ * and the next level's, so that the section tree holds them under their item.
+ */
+function nestLists(text: string, lines: LineIndex, blocks: Block[], headings: Heading[]): void {
+  const stack: ListFrame[] = [];
+  let sepBlock = 0;
+  const seps: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (isSeparator(text, blocks[i])) seps.push(i);
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
+    // A separator line closes the numbered lists and part titles before it.
+    let crossed = false;
+    while (sepBlock < seps.length && seps[sepBlock] < h.block) {
+      sepBlock++;
+      crossed = true;
+    }
+    if (crossed) while (stack.length && stack[stack.length - 1].h.rank >= 0) stack.pop();
+    const numbered = h.kind === 'numbered' && h.rank > 0;
+    if (h.kind === 'numbered' && h.rank < 0) {
+      // A numbered Markdown heading that goes on from a shallower one of the same numbering (`## 一.` …
+      // `###### 二.`) is its sibling: the author's # count slipped, the numbers say where it belongs.
+      for (let j = stack.length - 1; j >= 0; j--) {
+        const f = stack[j].h;
+        if (f.kind === 'numbered' && f.rank < h.rank && f.level === h.level && f.value === h.value - 1 && markerStyle(f) === markerStyle(h)) {
+          h.rank = f.rank;
+          break;
+        }
+      }
+    }
+    if (!numbered) {
+      while (stack.length && stack[stack.length - 1].h.rank >= h.rank) stack.pop();
+      stack.push({ h, indent: 0, value: h.value, nested: false });
+      continue;
+    }
+    const indent = indentAt(text, lines, blocks[h.block]);
+    // The open lists of the same level, innermost first.
+    let same = -1;
+    for (let j = stack.length - 1; j >= 0; j--) {
+      const f = stack[j].h;
+      if (f.rank < 0 || (f.kind === 'numbered' && f.level < h.level) || f.kind === 'part') break;
+      if (f.kind === 'numbered' && f.level === h.level) {
+        same = j;
+        break;
+      }
+    }
+    let rank: number = h.level;
+    if (same >= 0) {
+      const inner = stack[same];
+      if (h.value === 1 && h.value !== inner.value + 1 && (indent > inner.indent || ((introducedByColon(text, blocks, h) || markerStyle(h) !== markerStyle(inner.h)) && resumes(headings, k, inner)))) {
+        const top = stack[stack.length - 1].h.rank;
+        rank = (top + Math.floor(top) + 1) / 2;
+        h.rank = rank;
+        stack.push({ h, indent, value: h.value, nested: true });
+        continue;
+      }
+      // Which open list the item belongs to: a shallower indentation or a resumed outer number leaves the inner list.
+      let target = same;
+      for (let j = same; j >= 0; ) {
+        const f = stack[j];
+        if (!f.nested) break;
+        // The next open list of the same level outside f.
+        let o = j - 1;
+        while (o >= 0 && !(stack[o].h.kind === 'numbered' && stack[o].h.level === h.level && stack[o].h.rank > 0)) o--;
+        if (o < 0) break;
+        const outer = stack[o];
+        const leaves = indent < f.indent ? indent <= outer.indent : h.value !== f.value + 1 && h.value === outer.value + 1 && indent <= f.indent;
+        if (!leaves) break;
+        target = o;
+        j = o;
+      }
+      rank = stack[target].h.rank;
+    }
+    h.rank = rank;
+    while (stack.length && stack[stack.length - 1].h.rank >= rank) stack.pop();
+    stack.push({ h, indent, value: h.value, nested: Math.floor(rank) !== rank });
+  }
+}
+
+/** Whether the list of `inner` goes on after headings[k] (an item numbered inner.value + 1 that does not continue a list started at k). */
+function resumes(headings: Heading[], k: number, inner: ListFrame): boolean {
+  const h = headings[k];
+  let innerValue = h.value;
+  for (let j = k + 1; j < headings.length && j < k + 300; j++) {
+    const g = headings[j];
+    if (g.kind !== 'numbered' || g.rank < 0) return false;
+    if (g.level < h.level) return false;
+    if (g.level > h.level) continue;
+    if (g.value === innerValue + 1) {
+      if (g.value === inner.value + 1) return false; // either list: do not guess
+      innerValue = g.value;
+      continue;
+    }
+    return g.value === inner.value + 1;
+  }
+  return false;
+}
+
+function buildSections(text: string, blocks: Block[], headings: Heading[]): Section[] {
   // Int32Array, not Float64Array: counts read from it stay small integers in the sections that keep them.
   const prefix = new Int32Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) prefix[i + 1] = prefix[i] + blocks[i].chars;
@@ -598,7 +811,15 @@ function buildSections(blocks: Block[], headings: Heading[]): Section[] {
     s.end = blocks[s.lastBlock].end;
     s.chars = prefix[s.lastBlock + 1] - prefix[s.heading.block];
   };
+  let sep = 0;
   for (const h of headings) {
+    // A separator line closes the numbered sections and part titles before it.
+    while (sep < blocks.length && sep < h.block) {
+      if (isSeparator(text, blocks[sep])) {
+        while (stack.length && stack[stack.length - 1].heading.rank >= 0) close(stack.pop()!, sep - 1);
+      }
+      sep++;
+    }
     while (stack.length && stack[stack.length - 1].heading.rank >= h.rank) close(stack.pop()!, h.block - 1);
     const s: Section = { heading: h, start: blocks[h.block].start, end: 0, lastBlock: h.block, chars: 0, children: [] };
     if (stack.length) stack[stack.length - 1].children.push(s);
