@@ -428,7 +428,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
   }
 
-  const title = classifyLeadAndTail(text, blocks, oneLine, headings);
+  const title = classifyLeadAndTail(text, lines, blocks, oneLine, headings);
   nestLists(text, lines, blocks, headings);
 
   const { regions, issues } = pairPaidMarkers(text, markers, countChars);
@@ -563,8 +563,33 @@ function hasNoSentencePunct(t: string): boolean {
   return !SENTENCE_PUNCT.test(t);
 }
 
+/**
+ * A title of two parallel phrases with a comma, maybe after a short label: `守正创新，行稳致远`,
+ * `总结：凝心聚力，砥砺前行`, `3月：春耕备耕，稳字当头`. Sentences with a comma are rarely so even.
+ */
+const PARALLEL_TITLE = /^(?:[^，。；！？：:、]{1,8}[：:])?([\u3400-\u9fff]{2,10})[，,]([\u3400-\u9fff]{2,10})$/u;
+
+export function isParallelTitle(t: string): boolean {
+  const m = PARALLEL_TITLE.exec(t);
+  return !!m && Math.abs(m[1].length - m[2].length) <= 1 && !/[我你您他她们的了吗呢吧啊]/u.test(m[1] + m[2]);
+}
+
+/** Whether the long paragraphs of a document often end without their mark (3 or more, a third or more of them). */
+function endsBareHabitually(text: string, blocks: Block[]): boolean {
+  let long = 0;
+  let bare = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' || b.contentEnd - b.contentStart <= 40) continue;
+    long++;
+    let e = b.contentEnd;
+    while (e > b.contentStart && /[”’）)*\]]/u.test(text[e - 1])) e--;
+    if (!/[。！？!?…；;：:.]/u.test(text[e - 1] ?? '')) bare++;
+  }
+  return bare >= 3 && bare * 3 >= long;
+}
+
 /** Title block, salutation, part titles, dates, signatures and closing paragraphs. Returns the title's blocks. */
-function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, headings: Heading[]): number[] {
+function classifyLeadAndTail(text: string, lines: LineIndex, blocks: Block[], oneLine: boolean, headings: Heading[]): number[] {
   const title: number[] = [];
   const bt = (b: Block) => text.slice(b.contentStart, b.contentEnd);
   let first = 0;
@@ -575,7 +600,7 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
     let prevWasSub = false;
     for (let i = first + 1; i < blocks.length && blocks[i].kind === 'paragraph'; i++) {
       const t = bt(blocks[i]);
-      const sub = (t.startsWith('——') || t.startsWith('—')) && t.length <= 80 && !/[。！？]/u.test(t);
+      const sub = ((t.startsWith('——') || t.startsWith('—')) && t.length <= 80 && !/[。！？]/u.test(t)) || (i === first + 1 && isParallelTitle(t));
       const date = PAREN_DATE.test(t);
       const speaker = prevWasSub && t.length <= 20 && hasNoSentencePunct(t);
       if (!sub && !date && !speaker) break;
@@ -603,14 +628,27 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
     }
   }
   // Unnumbered part titles: short lines of Chinese with no sentence punctuation, followed by more text.
-  if (!oneLine) {
+  // In Markdown the author marks headings with #: a short unnumbered line there is a note, not a part title.
+  const markdownHeadings = headings.some((h) => h.rank < 0);
+  if (!oneLine && !markdownHeadings) {
     const found = headings.length; // the headings found so far: headings[0, found)
+    const bare = endsBareHabitually(text, blocks);
     let hp = 0;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind !== 'paragraph' || b.contentEnd - b.contentStart > 30) continue;
-      const t = bt(b);
-      if (t.length < 2 || !hasNoSentencePunct(t) || LIST_LIKE.test(t)) continue;
+      let t = bt(b);
+      // The text under the line is indented deeper than the line: the layout shows it is a heading.
+      const next0 = blocks[i + 1];
+      const indentedUnder = !!next0 && next0.line > b.line && next0.kind === 'paragraph' && indentAt(text, lines, next0) > indentAt(text, lines, b) + 1;
+      let colon = -1;
+      if (indentedUnder && t.length <= 17 && /[：:]$/u.test(t) && hasNoSentencePunct(t.slice(0, -1))) {
+        colon = b.contentEnd - 1; // 总体方面： over an indented block
+        t = t.slice(0, -1);
+      } else if (t.length < 2 || (!hasNoSentencePunct(t) && !isParallelTitle(t)) || LIST_LIKE.test(t)) continue;
+      // Where paragraphs often end without their mark, a short bare line is as likely a sentence: only
+      // the layout (an indented block under it) makes it a heading.
+      if (bare && !indentedUnder) continue;
       if (MD_ITEM.test(text.slice(b.start, b.start + 2))) continue; // a Markdown list item or quote
       // Not between two numbered headings that continue each other (3. … 此行 … 4.).
       while (hp < found && headings[hp].block < i) hp++;
@@ -620,7 +658,7 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
       if (!isHan(t.charCodeAt(t.length - 1))) continue;
       let han = 0;
       for (let k = 0; k < t.length && han < 2; k++) if (isHan(t.charCodeAt(k))) han++;
-      if (han < 2) continue;
+      if (han < (indentedUnder ? 1 : 2)) continue;
       const next = blocks[i + 1];
       if (!next) continue;
       const nextOk = next.kind === 'heading' || (next.kind === 'paragraph' && next.end - next.start > t.length + 10);
@@ -630,7 +668,8 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
       const h: Heading = {
         kind: 'part', rank: 0, level: 0, block: i, value: 0,
         marker: { start: b.contentStart, end: b.contentStart }, markerText: '', canonicalMarker: '',
-        text: { start: b.contentStart, end: b.contentEnd }, terminator: '', terminatorAt: -1, runIn: false,
+        text: { start: b.contentStart, end: colon >= 0 ? colon : b.contentEnd },
+        terminator: colon >= 0 ? charString(text, colon) : '', terminatorAt: colon, runIn: false,
         name: t, start: b.contentStart, end: b.contentEnd,
       };
       headings.push(h);
@@ -672,6 +711,7 @@ function indentAt(text: string, lines: LineIndex, b: Block): number {
   let n = 0;
   for (let i = lineStart; i < b.start; i++) {
     const c = text.charCodeAt(i);
+    if (!isInlineSpace(c)) return 0; // a segment of a long line: no indentation of its own
     n += c === 0x09 ? 4 : c === 0x3000 ? 2 : 1;
   }
   return n;
@@ -720,18 +760,18 @@ function nestLists(text: string, lines: LineIndex, blocks: Block[], headings: He
       crossed = true;
     }
     if (crossed) while (stack.length && stack[stack.length - 1].h.rank >= 0) stack.pop();
-    const numbered = h.kind === 'numbered' && h.rank > 0;
-    if (h.kind === 'numbered' && h.rank < 0) {
+    if (h.kind === 'numbered') {
       // A numbered Markdown heading that goes on from a shallower one of the same numbering (`## 一.` …
       // `###### 二.`) is its sibling: the author's # count slipped, the numbers say where it belongs.
       for (let j = stack.length - 1; j >= 0; j--) {
         const f = stack[j].h;
-        if (f.kind === 'numbered' && f.rank < h.rank && f.level === h.level && f.value === h.value - 1 && markerStyle(f) === markerStyle(h)) {
-          h.rank = f.rank;
-          break;
-        }
+        if (f.kind !== 'numbered' || f.level !== h.level) continue;
+        // The nearest open heading of the same numbering level decides.
+        if (f.rank < 0 && f.rank < h.rank && f.value === h.value - 1 && markerStyle(f) === markerStyle(h)) h.rank = f.rank; // also **二、** after ## 一、
+        break;
       }
     }
+    const numbered = h.kind === 'numbered' && h.rank > 0;
     if (!numbered) {
       while (stack.length && stack[stack.length - 1].h.rank >= h.rank) stack.pop();
       stack.push({ h, indent: 0, value: h.value, nested: false });
