@@ -661,7 +661,7 @@ function classifyLeadAndTail(text: string, lines: LineIndex, blocks: Block[], on
       if (han < (indentedUnder ? 1 : 2)) continue;
       const next = blocks[i + 1];
       if (!next) continue;
-      const nextOk = next.kind === 'heading' || (next.kind === 'paragraph' && next.end - next.start > t.length + 10);
+      const nextOk = next.kind === 'heading' || indentedUnder || (next.kind === 'paragraph' && next.end - next.start > t.length + 10);
       if (!nextOk) continue;
       b.kind = 'heading';
       b.heading = -2; // numbered below
@@ -831,7 +831,7 @@ function resumes(headings: Heading[], k: number, inner: ListFrame): boolean {
     if (g.level < h.level) return false;
     if (g.level > h.level) continue;
     if (g.value === innerValue + 1) {
-      if (g.value === inner.value + 1) return false; // either list: do not guess
+      // Goes on from the new list (maybe from the outer one too: then a later number decides).
       innerValue = g.value;
       continue;
     }
