@@ -102,3 +102,20 @@ test('empty-section: lists of items, one-sentence items and outlines without bod
     assert.deepEqual(check(text, 'empty-section'), [], text);
   }
 });
+
+test('cjk-space: section numbers in headings and a document that spaces digits throughout are left alone', () => {
+  const md = ['# 总结', '### 3.1 软件', '本段是正文内容，记录具体做法。'].join('\n');
+  assert.deepEqual(check(md, 'cjk-space'), []);
+  const habit = ['CnPack 开发组 2025 年工作总结', '全年发布 3 个版本，新增 12 项功能，修复 40 个问题。'].join('\n');
+  assert.deepEqual(check(habit, 'cjk-space'), []);
+  // Where the document writes digits and Chinese together, a stray space is still found.
+  const slip = ['工作总结', '全年发布3个版本，新增12项功能，修复40个问题，增长 15%。'].join('\n');
+  assert.equal(check(slip, 'cjk-space').length, 1);
+});
+
+test('punct-halfwidth: key combinations, front matter and code are left alone; Chinese commas are still found', () => {
+  assert.deepEqual(check('设置\n按 Ctrl+, 打开设置，按 Cmd + ; 切换。\n', 'punct-halfwidth'), []);
+  assert.deepEqual(check('---\ntitle: 总结,计划\ntags: 年度;个人\n---\n正文。\n', 'punct-halfwidth'), []);
+  assert.deepEqual(check('总结\n代码 `a,b` 和说明。\n', 'punct-halfwidth'), []);
+  assert.equal(check('总结\n完成开发,提升效率。\n', 'punct-halfwidth').length, 1);
+});
