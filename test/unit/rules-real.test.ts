@@ -119,3 +119,15 @@ test('punct-halfwidth: key combinations, front matter and code are left alone; C
   assert.deepEqual(check('总结\n代码 `a,b` 和说明。\n', 'punct-halfwidth'), []);
   assert.equal(check('总结\n完成开发,提升效率。\n', 'punct-halfwidth').length, 1);
 });
+
+test('placeholder: ** and ＊＊ left as blanks; X in a formula or a term is not a blank', () => {
+  const text = '总结\n本年负责**个系统，共服务**人，增长＊＊%。\n';
+  assert.deepEqual(spans(text, check(text, 'placeholder')), ['**', '**', '＊＊']);
+  for (const quiet of [
+    '构建“1+N+X”工作体系，推行“3+X”模式。\n', '配备X射线安检机和X光设备。\n', '完成**个人**目标，**重点**突出。\n', '**1、工作内容**\n',
+  ]) {
+    assert.deepEqual(check('总结\n' + quiet, 'placeholder'), [], quiet);
+  }
+  // A lone x between Chinese is still a blank.
+  assert.equal(check('总结\n增长x%，完成xx个项目。\n', 'placeholder').length, 2);
+});
