@@ -92,3 +92,16 @@ test('a separator line starts a new part: an appendix numbered on its own is not
   assert.deepEqual(outline(text), ['一、主要工作', '  （一）项目建设', '    1.完成设计', '1.First item of the translation', '2.Second item']);
   assert.deepEqual(check(text, 'heading-sequence'), []);
 });
+
+test('one-line documents: part titles glued between sentences, and headings run into their body', () => {
+  const sentence = '全市上下团结奋斗，各项事业取得新进展，经济社会发展稳中向好。';
+  const text = '各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。2024年工作回顾2024年是极不平凡的一年。' + sentence.repeat(40) +
+    '一、2025年工作安排过去的一年，我们坚持稳中求进。' + sentence.repeat(40) + '（一）聚力推动经济平稳增长。' + sentence.repeat(10);
+  const m = parse(text);
+  assert.ok(m.oneLine);
+  // Numbered headings nest under the unnumbered part title before them, as in documents on many lines.
+  assert.deepEqual(outlineLines(m), ['2024年工作回顾', '  一、2025年工作安排', '    （一）聚力推动经济平稳增长']);
+  // An ordinary sentence that mentions the plan is not cut.
+  const plain = parse(('我们要做好2024年工作安排部署，推动发展。' + sentence).repeat(60));
+  assert.deepEqual(outlineLines(plain), []);
+});

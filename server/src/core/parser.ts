@@ -135,6 +135,8 @@ interface RawBlocks {
 const SYNTHETIC = 1;
 /** A line of a fenced code block, or its fence. */
 const FENCED = 2;
+/** A part title cut out of a very long line. */
+const PART = 4;
 
 function rawBlock(start: number, end: number, line: number): Block {
   return { kind: 'paragraph', start, end, contentStart: start, contentEnd: end, line, heading: -1, chars: 0, paid: false };
@@ -157,15 +159,22 @@ function trimEnd(text: string, s: number, e: number): number {
   return e;
 }
 
-/** Splits a very long line into paragraphs: at blanks after a sentence end, and before heading numbers. */
+/** The names that end a report's part titles (2023年工作回顾, 2024年工作安排, 自身建设). */
+const PART_NAMES = '工作回顾|工作安排|安排建议|工作建议|总体要求|主要任务|重点工作|工作任务|目标任务|自身建设|工作打算|工作计划|工作总结|存在问题|主要成绩|下一步打算|下步打算';
+/** A part title glued between a sentence end and the next sentence in text extracted onto one line: `2024年工作回顾`. */
+const GLUED_PART = new RegExp(`\\d{4}年[\\u3400-\\u9fff]{0,8}?(?:${PART_NAMES})`, 'uy');
+/** The end of a part name inside a heading run into its body (`一、2023年工作回顾过去的一年`). */
+const PART_NAME_END = new RegExp(`(?:${PART_NAMES})(?=[\\u3400-\\u9fff\\d])`, 'u');
+
+/** Splits a very long line into paragraphs: at blanks after a sentence end, before heading numbers and around glued part titles. */
 function splitLongLine(text: string, s: number, e: number, line: number, out: RawBlocks): void {
   let segStart = s;
-  const push = (a: number, b: number) => {
+  const push = (a: number, b: number, flag = SYNTHETIC) => {
     const x = trimStart(text, a, b);
     const y = trimEnd(text, x, b);
     if (x < y) {
       out.blocks.push(rawBlock(x, y, line));
-      out.flags.push(SYNTHETIC);
+      out.flags.push(flag);
     }
   };
   let i = s;
@@ -182,6 +191,21 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
       }
       i = j;
       continue;
+    }
+    if (isDigit(c) && i > s && SENTENCE_BREAK.has(text.charCodeAt(i - 1))) {
+      // …提出意见。2024年工作回顾2024年是…: the title between two sentences is a part of its own.
+      GLUED_PART.lastIndex = i;
+      const g = GLUED_PART.exec(text);
+      if (g && i + g[0].length < e) {
+        const after = text.charCodeAt(i + g[0].length);
+        if (isHan(after) || isDigit(after) || isInlineSpace(after)) {
+          push(segStart, i);
+          push(i, i + g[0].length, SYNTHETIC | PART);
+          segStart = i + g[0].length;
+          i = segStart;
+          continue;
+        }
+      }
     }
     if (i > segStart && (c === 0xff08 /*（*/ || isChineseNumeralCode(c)) && SENTENCE_BREAK.has(text.charCodeAt(i - 1))) {
       const m = matchMarker(text, i, Math.min(e, i + 12));
@@ -408,6 +432,17 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
       b.kind = 'rule';
       continue;
     }
+    if (flags[bi] & PART) {
+      b.kind = 'heading';
+      b.heading = headings.length;
+      headings.push({
+        kind: 'part', rank: 0, level: 0, block: bi, value: 0,
+        marker: { start: cs, end: cs }, markerText: '', canonicalMarker: '',
+        text: { start: cs, end: ce }, terminator: '', terminatorAt: -1, runIn: false,
+        name: text.slice(cs, ce), start: cs, end: ce,
+      });
+      continue;
+    }
     let m = matchMarker(text, cs, ce);
     if (m?.weak) {
       if (m.level === 1) {
@@ -485,6 +520,14 @@ function makeHeading(
     }
     if (synthetic && k - ts >= 2 && isInlineSpace(ch)) break;
     if (ch === 0x2a && (innerBold || bold) && text.charCodeAt(k + 1) === 0x2a) break; // **1、标题**正文
+  }
+  if (synthetic && m && (terminatorAt < 0 || terminatorAt - ts > 20)) {
+    // 一、2023年工作回顾过去的一年…: in text extracted onto one line a part name ends the heading.
+    const pn = PART_NAME_END.exec(text.slice(ts, Math.min(k, ts + 30)));
+    if (pn) {
+      k = ts + pn.index + pn[0].length;
+      terminatorAt = -1;
+    }
   }
   let te = k;
   let terminator = terminatorAt >= 0 ? charString(text, terminatorAt) : '';
