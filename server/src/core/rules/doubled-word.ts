@@ -67,6 +67,11 @@ export const doubledWord: Rule = {
           continue;
         }
         // The shortest repeat starting here: text[i, i+k) === text[i+k, i+2k), k = 1 … 4, all Han.
+        // Most characters recur nowhere in the next four: one comparison each rules them out.
+        if (c !== text.charCodeAt(i + 1) && c !== text.charCodeAt(i + 2) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 4)) {
+          i++;
+          continue;
+        }
         let k = 0;
         for (let n = 1; n <= 4 && i + 2 * n <= end; n++) {
           if (!isHan(text.charCodeAt(i + n - 1))) break;
