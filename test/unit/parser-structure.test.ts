@@ -105,3 +105,11 @@ test('one-line documents: part titles glued between sentences, and headings run 
   const plain = parse(('我们要做好2024年工作安排部署，推动发展。' + sentence).repeat(60));
   assert.deepEqual(outlineLines(plain), []);
 });
+
+test('an HTML table over many lines is not prose, and its cells are not headings', () => {
+  const text = ['## 一、2023 工作回顾', body, '<table class="x">', '  <tr>', '    <td>', '二、不是标题，也不是段落', '    </td>', '  </tr>', '</table>', '', '## 二、2024 工作计划', body].join('\n');
+  const m = parse(text);
+  assert.deepEqual(outlineLines(m), ['一、2023 工作回顾', '二、2024 工作计划']);
+  assert.equal(m.blocks.find((b) => text.slice(b.start, b.end) === '二、不是标题，也不是段落')?.kind, 'rule');
+  assert.deepEqual(check(text, 'paragraph-end-comma'), []);
+});
