@@ -60,7 +60,7 @@ export function documentSymbols(doc: TextDocument, model: ReportModel, lang: Lan
     selEnd: s.heading.end,
     name: s.heading.name || '…',
     detail: charsDetail(s.chars, lang),
-    kind: KIND_BY_RANK[s.heading.rank] ?? SymbolKind.Module,
+    kind: KIND_BY_RANK[s.heading.kind === 'numbered' ? s.heading.level : Math.floor(s.heading.rank)] ?? SymbolKind.Module,
     children: s.children.map(node),
   });
   const tree = model.sections.map(node);
