@@ -19,7 +19,17 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // Also `report-language-server` for other editors: the shebang lets npm link it as a command.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The `report` command line (not in the VS Code package).
+  // (tinyglobby's directory walker is an ES module that asks for import.meta.url.)
+  {
+    ...common,
+    entryPoints: ['server/src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node\nvar __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__importMetaUrl' },
+  },
 ];
 
 function testEntries(dir) {
@@ -34,6 +44,8 @@ if (args.has('--tests')) {
   for (const [dir, out, external] of [
     ['test/unit', 'out/test/unit', []],
     ['test/protocol', 'out/test/protocol', []],
+    ['test/cli', 'out/test/cli', []],
+    ['test/editors', 'out/test/editors', []],
     ['test/vscode/suite', 'out/test/vscode/suite', ['vscode', 'mocha']],
   ]) {
     const entryPoints = testEntries(dir);
