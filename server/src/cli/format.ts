@@ -56,6 +56,14 @@ export const PLAIN: Colors = { red: id, yellow: id, blue: id, dim: id, bold: id,
 /** Columns a string takes in a terminal: East Asian wide and fullwidth characters take two. */
 export function displayWidth(s: string): number {
   let w = 0;
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x300) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s.length;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     if (c < 0x20 || (c >= 0x300 && c < 0x370) || c === 0x200b || c === 0x200d) continue;

@@ -14,7 +14,7 @@ import { createCliService, documentOf, parseRuleOption, readReport, type CheckOp
 import { discover, gitRoot } from './discover';
 import { encode } from './encoding';
 import { ANSI, FORMATS, github, json, PLAIN, sarif, stylish, totals, type Format } from './format';
-import { autoThreads, checkAll, runAsWorker } from './pool';
+import { autoThreads, checkAll } from './pool';
 
 /** Exit codes. */
 export const EXIT_OK = 0;
@@ -23,7 +23,7 @@ export const EXIT_FAILURE = 2;
 
 class UsageError extends Error {}
 
-interface Io {
+export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -430,22 +430,4 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stderr.write(`report: ${say(lang, '内部错误', 'internal error')}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_FAILURE;
   }
-}
-
-if (!runAsWorker() && require.main === module) {
-  // A closed pipe (`report check | head`) ends the output quietly.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  void main(process.argv.slice(2), {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdin: process.stdin,
-    script: __filename,
-  }).then((code) => {
-    process.exitCode = code;
-  });
 }
