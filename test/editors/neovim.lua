@@ -1,10 +1,10 @@
--- Drives Neovim's built-in LSP client (0.7 and later) against the report language server, the way a user's
--- configuration would, and writes what it saw to REPORT_RESULT as JSON:
---   diagnostics pushed by the server, the document symbols, and a quick fix chosen with
---   vim.lsp.buf.code_action({ apply = true }) and applied to the buffer by the editor.
+-- Drives Neovim's built-in LSP client (0.7 and later) against the report language server, configured with
+-- the README's recipe (REPORT_RECIPE), and writes what it saw to REPORT_RESULT as JSON: the diagnostics
+-- pushed by the server, the document symbols, and a quick fix chosen from vim.lsp.buf.code_action()'s menu
+-- and applied to the buffer by Neovim.
 -- Run by test/editors/neovim.test.ts: nvim --headless -u NONE -i NONE -n -c 'luafile neovim.lua'
 
-local server = os.getenv('REPORT_SERVER')
+local recipe = os.getenv('REPORT_RECIPE')
 local file = os.getenv('REPORT_FILE')
 local result_path = os.getenv('REPORT_RESULT')
 local out = { steps = {} }
@@ -18,19 +18,20 @@ local function lines(buf)
 end
 
 local function run()
+  -- The configuration from the README, as a user would put it in init.lua.
+  dofile(recipe)
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local buf = vim.api.nvim_get_current_buf()
-  vim.bo[buf].filetype = 'report'
+  assert(vim.bo[buf].filetype == 'report', 'the filetype is ' .. vim.bo[buf].filetype)
   step('opened')
 
-  local client_id = vim.lsp.start_client({
-    name = 'report',
-    cmd = { 'node', server, '--stdio' },
-    root_dir = vim.fn.fnamemodify(file, ':p:h'),
-    init_options = { locale = 'en' },
-  })
-  assert(client_id, 'the client did not start')
-  vim.lsp.buf_attach_client(buf, client_id)
+  local client_id
+  assert(vim.wait(10000, function()
+    for id, _ in pairs(vim.lsp.buf_get_clients(buf)) do
+      client_id = id
+    end
+    return client_id ~= nil
+  end, 50), 'no client attached')
   step('attached')
 
   -- Diagnostics are pushed (Neovim 0.7 has no pull diagnostics).

@@ -38,12 +38,19 @@ test('Neovim: diagnostics pushed, document symbols, a quick fix applied by the e
   assert.ok(hasNvim, 'nvim must be installed in CI (apt-get install neovim)');
   const dir = mkdtempSync(join(tmpdir(), 'report-nvim-'));
   try {
-    const file = join(dir, '2024年度述职报告.report');
+    const file = join(dir, '2024年度工作总结.txt');
     const result = join(dir, 'result.json');
     writeFileSync(file, REPORT);
+    // The first Neovim configuration of the README, started on the built server.
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const recipe = /```lua\n(-- Any Neovim from 0\.7[^]*?)```/.exec(readme)?.[1];
+    assert.ok(recipe, 'the README has the Neovim 0.7 configuration');
+    assert.ok(recipe.includes("cmd = { 'report-language-server', '--stdio' }"));
+    const init = join(dir, 'init.lua');
+    writeFileSync(init, recipe.replace("cmd = { 'report-language-server', '--stdio' }", `cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER)}, '--stdio' }`));
     const r = spawnSync('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`], {
       cwd: dir,
-      env: { ...process.env, REPORT_SERVER: SERVER, REPORT_FILE: file, REPORT_RESULT: result, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir },
+      env: { ...process.env, REPORT_RECIPE: init, REPORT_FILE: file, REPORT_RESULT: result, XDG_STATE_HOME: dir, XDG_CACHE_HOME: dir, XDG_DATA_HOME: dir },
       encoding: 'utf8',
       timeout: 90_000,
       stdio: ['ignore', 'pipe', 'pipe'],
