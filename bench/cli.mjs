@@ -1,8 +1,10 @@
 // Benchmark of the `report` command line (run `npm run bench:cli`; needs dist/ from `npm run build`):
-//  1. the real corpus (/work/shared/corpus or REPORT_CORPUS, when present): wall time of
-//     `report check` minus the wall time of a bare `node -e 0`, i.e. the time after Node has started;
+//  1. the real corpus (/work/shared/corpus, REPORT_CORPUS or --corpus, when present): the time
+//     `report check` reports for itself after Node has started (REPORT_TIMING=1), and its wall time next
+//     to a bare `node -e 0`;
 //  2. a generated tree of 1,000 report files (UTF-8, GBK, CRLF, 1–40 KB) checked on one thread
-//     (`--concurrency off`) and on worker threads (`--concurrency auto`): files per second of each, and
+//     (`--concurrency off`) and on worker threads (`--concurrency auto`, or --threads N): files per second
+//     after Node has started, and CPU time, of each; and
 //     the two JSON outputs must be equal.
 // Figures are medians of several runs; other work on the machine slows every figure (compare ratios).
 
@@ -13,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' }, corpus: { type: 'string' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' }, corpus: { type: 'string' }, threads: { type: 'string' } } });
 const FILES = Number(values.files);
 const RUNS = Number(values.runs);
 const CLI = join(process.cwd(), 'dist', 'cli.js');
@@ -21,12 +23,14 @@ if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run buil
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
+/** Runs node ARGS: wall time, and (for the command line) its own figures: ms after Node started, CPU ms. */
 function timed(args, opts = {}) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, REPORT_TIMING: '1' }, ...opts });
   const ms = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  const m = /timing: node [\d.]+ ms, report ([\d.]+) ms, cpu ([\d.]+) ms/.exec(r.stderr);
+  return { ms, after: m ? Number(m[1]) : NaN, cpu: m ? Number(m[2]) : NaN, stdout: r.stdout };
 }
 
 function nodeStart() {
@@ -43,9 +47,10 @@ if (existsSync(corpus)) {
   const files = JSON.parse(runs[0].stdout).files.length;
   const bytes = JSON.parse(runs[0].stdout).files.reduce((n, f) => n + readFileSync(join(corpus, f.path.split('/').pop())).length, 0);
   const wall = median(runs.map((r) => r.ms));
-  console.log(`corpus: ${files} files, ${(bytes / 1024).toFixed(0)} KiB: report check ${wall.toFixed(0)} ms wall, ${(wall - bare).toFixed(0)} ms after Node start`);
-  const auto = median(Array.from({ length: RUNS }, () => timed([CLI, 'check', glob, '--format', 'json']).ms));
-  console.log(`corpus with --concurrency auto (one thread below ${48} files): ${auto.toFixed(0)} ms wall`);
+  console.log(
+    `corpus: ${files} files, ${(bytes / 1024).toFixed(0)} KiB: report check ${wall.toFixed(0)} ms wall, ` +
+      `${median(runs.map((r) => r.after)).toFixed(0)} ms after Node start (bundle loading included), ${median(runs.map((r) => r.cpu)).toFixed(0)} ms CPU in all`,
+  );
 } else {
   console.log(`corpus: ${corpus} not found, skipped`);
 }
@@ -69,18 +74,18 @@ try {
   console.log(`tree: ${FILES} files, ${(bytes / 1048576).toFixed(1)} MiB, ${availableParallelism()} cores`);
   const run = (concurrency) => {
     const rs = Array.from({ length: Math.max(3, RUNS - 2) }, () => timed([CLI, 'check', dir, '--format', 'json', '--concurrency', concurrency]));
-    return { ms: median(rs.map((r) => r.ms)), out: rs[0].stdout };
+    return { ms: median(rs.map((r) => r.after)), cpu: median(rs.map((r) => r.cpu)), out: rs[0].stdout };
   };
   const one = run('off');
-  const many = run('auto');
+  const many = run(values.threads ?? 'auto');
   const a = JSON.parse(one.out);
   const b = JSON.parse(many.out);
   if (JSON.stringify(a.files) !== JSON.stringify(b.files)) throw new Error('parallel and sequential results differ');
   const problems = a.summary.errors + a.summary.warnings + a.summary.infos + a.summary.hints;
-  const rate = (ms) => (FILES / ((ms - bare) / 1000)).toFixed(0);
-  console.log(`  one thread:     ${one.ms.toFixed(0)} ms wall, ${rate(one.ms)} files/s after Node start (${problems} problems)`);
-  console.log(`  worker threads: ${many.ms.toFixed(0)} ms wall, ${rate(many.ms)} files/s after Node start (same results)`);
-  console.log(`  speed-up: ${((one.ms - bare) / (many.ms - bare)).toFixed(2)}×`);
+  const rate = (ms) => (FILES / (ms / 1000)).toFixed(0);
+  console.log(`  one thread:     ${one.ms.toFixed(0)} ms after Node start, ${rate(one.ms)} files/s, ${one.cpu.toFixed(0)} ms CPU (${problems} problems)`);
+  console.log(`  worker threads: ${many.ms.toFixed(0)} ms after Node start, ${rate(many.ms)} files/s, ${many.cpu.toFixed(0)} ms CPU (same results)`);
+  console.log(`  speed-up: ${(one.ms / many.ms).toFixed(2)}×`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

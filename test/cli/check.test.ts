@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { CLEAN, ERRORS, INFO, WARNINGS, run, spawnCli, tree } from './helpers';
 import { REPORT_EXTENSIONS, REPORT_FILENAME_PATTERNS } from '../../server/src/cli/discover';
 import { RULES } from '../../server/src/core/rules';
+import { autoThreads, PARALLEL_FROM } from '../../server/src/cli/pool';
+import { availableParallelism } from 'node:os';
 
 const ESC = '\x1b[';
 
@@ -371,6 +373,13 @@ describe('standard input', () => {
 });
 
 describe('worker threads', () => {
+  test('--concurrency auto: one thread for few files, up to one per core for many', () => {
+    assert.equal(autoThreads(1), 1);
+    assert.equal(autoThreads(PARALLEL_FROM - 1), 1);
+    assert.equal(autoThreads(1000), Math.min(availableParallelism(), 16, 20));
+    assert.ok(autoThreads(PARALLEL_FROM) <= 2);
+  });
+
   test('checking on worker threads gives the same results as on one thread', () => {
     const files: Record<string, string | Uint8Array> = {};
     const texts = [CLEAN, WARNINGS, ERRORS, INFO, WARNINGS.replace(/\n/g, '\r\n')];

@@ -6,10 +6,14 @@ import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createChecker, type CheckOptions, type FileResult, type Source } from './check';
 
-/** From this many files on, `--concurrency auto` checks on worker threads (below, starting them costs more). */
-export const PARALLEL_FROM = 48;
+/**
+ * From this many files on, `--concurrency auto` checks on worker threads. A worker costs about 0.1–0.2 s of
+ * CPU to start (loading the program, warming up the compiler) and a small report about 2.5 ms to check, so
+ * below about a hundred files one thread finishes first (bench/cli.mjs measures both).
+ */
+export const PARALLEL_FROM = 100;
 /** Each worker thread should get at least this many files. */
-const FILES_PER_THREAD = 24;
+const FILES_PER_THREAD = 50;
 const MAX_THREADS = 16;
 
 /** The threads `--concurrency auto` uses for a number of files. */
