@@ -149,6 +149,9 @@ describe('files', () => {
     assert.deepEqual(await paths(['team']), ['team/public.report']);
     assert.deepEqual(await paths(['--no-ignore']), ['a.report', 'build/out.report', 'drafts/keep.report', 'drafts/old.report', 'team/private-1.report', 'team/public.report']);
     assert.deepEqual(await paths(['build/out.report']), ['build/out.report']);
+    const ignored = await run(['check', 'build'], { cwd });
+    assert.equal(ignored.code, 2);
+    assert.equal(ignored.stderr, 'report: build: every report file here is ignored by .gitignore or .reportignore (--no-ignore checks them)\n');
     // From a subfolder of the repository, the ignore files above still apply.
     const sub = JSON.parse((await run(['check', '.', '--format', 'json'], { cwd: join(cwd, 'drafts') })).stdout).files.map((f: { path: string }) => f.path);
     assert.deepEqual(sub, ['keep.report']);

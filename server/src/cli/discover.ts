@@ -83,7 +83,7 @@ export interface Found {
 export interface Discovery {
   files: Found[];
   /** One message per argument that names nothing to check. */
-  errors: { arg: string; reason: 'missing' | 'no-reports' | 'no-match' }[];
+  errors: { arg: string; reason: 'missing' | 'no-reports' | 'no-match' | 'ignored' }[];
 }
 
 export function displayPath(abs: string, cwd: string): string {
@@ -131,16 +131,13 @@ export function discover(args: readonly string[], cwd: string, root: string, use
     } catch {
       st = undefined;
     }
-    if (st?.isDirectory()) {
+    if (st?.isDirectory() || (!st && isDynamicPattern(arg))) {
+      const matches = st ? walk(abs, REPORT_GLOBS) : walk(cwd, [arg]);
       let n = 0;
-      for (const f of walk(abs, REPORT_GLOBS).sort()) if (keep(f, true)) n++;
-      if (!n) errors.push({ arg, reason: 'no-reports' });
+      for (const f of matches.sort()) if (keep(f, true)) n++;
+      if (!n) errors.push({ arg, reason: matches.length ? 'ignored' : st ? 'no-reports' : 'no-match' });
     } else if (st) {
       keep(abs, false);
-    } else if (isDynamicPattern(arg)) {
-      let n = 0;
-      for (const f of walk(cwd, [arg]).sort()) if (keep(f, true)) n++;
-      if (!n) errors.push({ arg, reason: 'no-match' });
     } else {
       errors.push({ arg, reason: 'missing' });
     }

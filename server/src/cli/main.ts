@@ -254,6 +254,7 @@ async function check(args: string[], io: Io): Promise<number> {
     for (const e of found.errors) {
       if (e.reason === 'missing') fail(say(lang, `${e.arg}：文件或目录不存在`, `${e.arg}: no such file or directory`));
       else if (e.reason === 'no-reports') fail(say(lang, `${e.arg}：目录中没有报告文件（*.report、*述职报告*.txt、*工作报告*.txt 等）`, `${e.arg}: no report files in this directory (*.report, *述职报告*.txt, *工作报告*.txt …)`));
+      else if (e.reason === 'ignored') fail(say(lang, `${e.arg}：其中的报告文件都被 .gitignore 或 .reportignore 忽略了（--no-ignore 可检查它们）`, `${e.arg}: every report file here is ignored by .gitignore or .reportignore (--no-ignore checks them)`));
       else fail(say(lang, `${e.arg}：没有匹配的文件`, `${e.arg}: no files match`));
     }
     sources = found.files.map((f) => ({ abs: f.abs, display: f.display }));
