@@ -71,7 +71,14 @@ describe('stats', () => {
 
   test('paid marker spellings come from .reportrc.json', async () => {
     const cwd = tree({ '.reportrc.json': '{ "paidMarkers": { "begin": ["<<付费>>"], "end": ["<</付费>>"] } }', 'a.report': '一、工作\n<<付费>>付费内容十个字整。<</付费>>\n' });
-    assert.ok(JSON.parse((await run(['stats', 'a.report', '--json'], { cwd })).stdout).paidChars > 0);
+    assert.equal(JSON.parse((await run(['stats', 'a.report', '--json'], { cwd })).stdout).paidChars, 9);
+  });
+
+  test('--config FILE instead of .reportrc.json', async () => {
+    const cwd = tree({ 'conf.json': '{ "paidMarkers": { "begin": ["[付费]"], "end": ["[/付费]"] } }', 'a.report': '一、工作\n[付费]付费内容十个字整。[/付费]\n' });
+    assert.equal(JSON.parse((await run(['stats', 'a.report', '--json'], { cwd })).stdout).paidChars, 0);
+    assert.equal(JSON.parse((await run(['stats', 'a.report', '--json', '--config', 'conf.json'], { cwd })).stdout).paidChars, 9);
+    assert.equal((await run(['strip-paid', 'a.report', '-c', 'conf.json'], { cwd })).stdout, '一、工作\n付费内容十个字整。\n');
   });
 });
 
