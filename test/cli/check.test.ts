@@ -8,6 +8,7 @@ import { CLEAN, ERRORS, INFO, WARNINGS, run, spawnCli, tree } from './helpers';
 import { REPORT_EXTENSIONS, REPORT_FILENAME_PATTERNS } from '../../server/src/cli/discover';
 import { RULES } from '../../server/src/core/rules';
 import { autoThreads, PARALLEL_FROM } from '../../server/src/cli/pool';
+import { withRuleOverrides } from '../../server/src/cli/check';
 import { availableParallelism } from 'node:os';
 
 const ESC = '\x1b[';
@@ -222,6 +223,18 @@ describe('severities and rules', () => {
 });
 
 describe('configuration', () => {
+  test('--rule keeps the options a configuration gives a rule', () => {
+    const merged = withRuleOverrides(
+      { rules: { a: ['warning', { max: 3 }], b: { severity: 'info', list: ['x'] }, c: 'hint' }, dictionary: { 帐号: '账号' } },
+      { a: 'error', b: 'off', c: 'warning', d: 'info' },
+    );
+    assert.deepEqual(merged, {
+      rules: { a: ['error', { max: 3 }], b: { severity: 'off', list: ['x'] }, c: 'warning', d: 'info' },
+      dictionary: { 帐号: '账号' },
+    });
+    assert.deepEqual(withRuleOverrides(undefined, { a: 'off' }), { rules: { a: 'off' } });
+  });
+
   test('.reportrc.json: the nearest from the file up to the git root applies; one above the root does not', async () => {
     const outer = tree({
       '.reportrc.json': '{ "rules": { "placeholder": "off", "punct-dash": "off" } }',

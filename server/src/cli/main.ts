@@ -51,7 +51,7 @@ function help(lang: Lang): string {
   report stats [--json] 文件            字数、付费占比、待填空位、各节统计
   report strip-paid 文件 [-o 输出文件]  去掉付费标记后的正文
   report --version | --help
-  文件写作 - 时从标准输入读取。
+  outline、stats、strip-paid 也接受 -c 配置文件 和 --lang；文件写作 - 时从标准输入读取。
 
 check 的选项：
   -f, --format 格式         stylish（缺省）、json、sarif、github
@@ -81,7 +81,7 @@ Usage:
   report stats [--json] FILE                 characters, paid share, blanks, per section
   report strip-paid FILE [-o OUT]            the text without its paid markers
   report --version | --help
-  A FILE of - reads standard input.
+  outline, stats and strip-paid also take -c FILE and --lang; a FILE of - reads standard input.
 
 Options of check:
   -f, --format FORMAT       stylish (default), json, sarif, github
