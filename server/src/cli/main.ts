@@ -10,7 +10,7 @@ import { version } from '../../../package.json';
 import { langOf, t, type Lang } from '../core/i18n';
 import type { Section } from '../core/model';
 import { msg, type Severity } from '../core/rules/types';
-import { createCliService, documentOf, parseRuleOption, readReport, type CheckOptions, type FileResult, type FixMode, type Source } from './check';
+import { createCliService, documentOf, MAX_FILE_BYTES, parseRuleOption, readReport, type CheckOptions, type FileResult, type FixMode, type Source } from './check';
 import { discover, gitRoot } from './discover';
 import { encode } from './encoding';
 import { ANSI, FORMATS, github, json, PLAIN, sarif, stylish, totals, type Format } from './format';
@@ -147,9 +147,16 @@ function pickLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
   throw new UsageError(`--lang takes zh or en: ${value}`);
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Standard input, up to the size of the largest file read. */
+async function readAll(stream: NodeJS.ReadableStream, lang: Lang): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > MAX_FILE_BYTES) throw new UsageError(say(lang, `<stdin>：输入过大（超过 ${MAX_FILE_BYTES >> 20} MiB）`, `<stdin>: input too large (over ${MAX_FILE_BYTES >> 20} MiB)`));
+    chunks.push(b);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -248,7 +255,7 @@ async function check(args: string[], io: Io): Promise<number> {
   let sources: Source[];
   if (values.stdin) {
     const name = values['stdin-filename'];
-    sources = [{ abs: resolve(io.cwd, name ?? '<stdin>'), display: name ?? '<stdin>', bytes: await readAll(io.stdin) }];
+    sources = [{ abs: resolve(io.cwd, name ?? '<stdin>'), display: name ?? '<stdin>', bytes: await readAll(io.stdin, lang) }];
   } else {
     const found = discover(positionals.length ? positionals : ['.'], io.cwd, root, !values['no-ignore']);
     for (const e of found.errors) {
@@ -312,7 +319,7 @@ async function openOne(command: string, args: string[], io: Io) {
   const root = gitRoot(io.cwd) ?? io.cwd;
   const settings = values.config !== undefined ? readConfigFile(values.config, io.cwd, lang) : undefined;
   const options: CheckOptions = { lang, folders: settings ? [] : [root], settings, rules: {}, fix: 'none', minSeverity: 'info' };
-  const source: Source = file === '-' ? { abs: resolve(io.cwd, '<stdin>'), display: '<stdin>', bytes: await readAll(io.stdin) } : { abs: resolve(io.cwd, file), display: file };
+  const source: Source = file === '-' ? { abs: resolve(io.cwd, '<stdin>'), display: '<stdin>', bytes: await readAll(io.stdin, lang) } : { abs: resolve(io.cwd, file), display: file };
   const read = await readReport(source, lang);
   if ('error' in read) return { error: `${file}: ${read.error}`, lang };
   const { service, warnings } = createCliService(options);
