@@ -4,7 +4,8 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLEAN, ERRORS, INFO, WARNINGS, run, spawnCli, tree } from './helpers';
+import iconv from 'iconv-lite';
+import { CLEAN, ERRORS, INFO, WARNINGS, WARNINGS_FIXED, run, spawnCli, tree } from './helpers';
 import { REPORT_EXTENSIONS, REPORT_FILENAME_PATTERNS } from '../../server/src/cli/discover';
 import { RULES } from '../../server/src/core/rules';
 import { autoThreads, PARALLEL_FROM } from '../../server/src/cli/pool';
@@ -415,13 +416,17 @@ describe('worker threads', () => {
     assert.ok(JSON.parse(four.stdout).files.some((f: { problems: { rule: string; severity: string }[] }) => f.problems.some((p) => p.rule === 'placeholder' && p.severity === 'error')));
   });
 
-  test('worker threads fix files too', () => {
-    const files: Record<string, string> = {};
-    for (let i = 0; i < 50; i++) files[`${i}.report`] = WARNINGS;
+  test('worker threads fix files too, GBK ones included', () => {
+    const files: Record<string, string | Uint8Array> = {};
+    const gbk = (s: string) => iconv.encode(s.replace(/\n/g, '\r\n'), 'gbk');
+    for (let i = 0; i < 50; i++) files[`${i}.report`] = i % 2 ? WARNINGS : gbk(WARNINGS);
     const cwd = tree(files);
     const r = spawnCli(['check', '--fix', '--concurrency', '2'], { cwd });
     assert.equal(r.code, 0, r.stderr);
-    for (let i = 0; i < 50; i++) assert.ok(readFileSync(join(cwd, `${i}.report`), 'utf8').includes('——'));
+    for (let i = 0; i < 50; i++) {
+      const expected = i % 2 ? Buffer.from(WARNINGS_FIXED) : gbk(WARNINGS_FIXED);
+      assert.ok(readFileSync(join(cwd, `${i}.report`)).equals(expected), `${i}.report`);
+    }
   });
 });
 
