@@ -393,7 +393,7 @@ describe('worker threads', () => {
   test('--concurrency auto: one thread for few files, up to one per core for many', () => {
     assert.equal(autoThreads(1), 1);
     assert.equal(autoThreads(PARALLEL_FROM - 1), 1);
-    assert.equal(autoThreads(1000), Math.min(availableParallelism(), 16, 20));
+    assert.equal(autoThreads(1000), Math.min(availableParallelism(), 16, 10));
     assert.ok(autoThreads(PARALLEL_FROM) <= 2);
   });
 

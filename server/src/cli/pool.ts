@@ -7,13 +7,13 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { createChecker, type CheckOptions, type FileResult, type Source } from './check';
 
 /**
- * From this many files on, `--concurrency auto` checks on worker threads. A worker costs about 0.1–0.2 s of
- * CPU to start (loading the program, warming up the compiler) and a small report about 2.5 ms to check, so
- * below about a hundred files one thread finishes first (bench/cli.mjs measures both).
+ * From this many files on, `--concurrency auto` checks on worker threads. Each worker costs 0.1–0.5 s of CPU
+ * (loading the program, warming up the compiler in its own isolate) and a small report about 2.5 ms to
+ * check, so for fewer files one thread finishes about as soon or sooner (bench/cli.mjs measures both).
  */
-export const PARALLEL_FROM = 100;
+export const PARALLEL_FROM = 200;
 /** Each worker thread should get at least this many files. */
-const FILES_PER_THREAD = 50;
+const FILES_PER_THREAD = 100;
 const MAX_THREADS = 16;
 
 /** The threads `--concurrency auto` uses for a number of files. */
