@@ -17,9 +17,27 @@ const common = {
   logLevel: 'warning',
 };
 
+// ES modules bundled into CommonJS that ask for import.meta.url (tinyglobby's directory walker) get the file's URL.
+const importMetaUrl = {
+  banner: { js: 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // Also `report-language-server` for other editors: the shebang lets npm link it as a command.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The `report` command line (not in the VS Code package).
+  {
+    ...common,
+    entryPoints: ['server/src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    ...importMetaUrl,
+    banner: { js: `#!/usr/bin/env node\nglobalThis.__reportLoadStart = performance.now();\n${importMetaUrl.banner.js}` },
+    // iconv-lite (GB18030 tables, most of the size) is loaded only when a GB18030 file is written.
+    plugins: [{ name: 'iconv-apart', setup: (b) => b.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './cli-iconv.js', external: true })) }],
+  },
+  { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/cli-iconv.js', sourcemap: false },
 ];
 
 function testEntries(dir) {
@@ -34,10 +52,12 @@ if (args.has('--tests')) {
   for (const [dir, out, external] of [
     ['test/unit', 'out/test/unit', []],
     ['test/protocol', 'out/test/protocol', []],
+    ['test/cli', 'out/test/cli', []],
+    ['test/editors', 'out/test/editors', []],
     ['test/vscode/suite', 'out/test/vscode/suite', ['vscode', 'mocha']],
   ]) {
     const entryPoints = testEntries(dir);
-    if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: out, outbase: dir, external, sourcemap: true });
+    if (entryPoints.length) builds.push({ ...common, ...importMetaUrl, entryPoints, outdir: out, outbase: dir, external, sourcemap: true });
   }
 }
 
