@@ -72,15 +72,16 @@ export async function startTestWeb({ folder, extensionTestsPath, quiet = true })
     esm: false,
     printServerLog: verbose,
   };
-  // The server says where it listens and which loader it uses: only worth showing when verbose.
-  const log = console.log;
-  if (!verbose) console.log = () => {};
-  let server;
-  try {
-    server = await open(options);
-  } finally {
-    console.log = log;
+  // The server, in this process, says where it listens, which loader it uses, and some requests: only
+  // worth showing when verbose.
+  if (!verbose && !console.log.quiet) {
+    const log = console.log;
+    console.log = Object.assign((...args) => {
+      if (typeof args[0] === 'string' && /^(Listening on |Using ESM loader|(\x1b\[\d*m)*(GET|POST|HEAD) \/)/.test(args[0])) return;
+      log(...args);
+    }, { quiet: true });
   }
+  const server = await open(options);
   return { base: `http://localhost:${port}`, dispose: () => server.dispose() };
 }
 
