@@ -53,7 +53,10 @@ export const CHROMIUM_ARGS = [
 /**
  * Starts @vscode/test-web's server (no browser of its own) on localhost: the workbench of VS Code for the
  * web with the extension under development, `folder` mounted as the workspace (`vscode-test-web://mount`;
- * changes stay in memory). Webviews load from `<uuid>.localhost`, which Chromium resolves to this host.
+ * changes stay in memory). The page is opened as `vscode.localhost` (`base`): webviews load from
+ * `<uuid>.<host of the page>`, which Chromium resolves to this machine too, and under `vscode.localhost`
+ * they are on the page's own site, where they may register their service worker (on `<uuid>.localhost`
+ * they would be a third party, refused, and stay blank).
  */
 export async function startTestWeb({ folder, extensionTestsPath, quiet = true }) {
   const paths = ensureTestWeb({ quiet });
@@ -77,12 +80,12 @@ export async function startTestWeb({ folder, extensionTestsPath, quiet = true })
   if (!verbose && !console.log.quiet) {
     const log = console.log;
     console.log = Object.assign((...args) => {
-      if (typeof args[0] === 'string' && /^(Listening on |Using ESM loader|(\x1b\[\d*m)*(GET|POST|HEAD) \/)/.test(args[0])) return;
+      if (typeof args[0] === 'string' && /^(Listening on |Using ESM loader|Serving (dev extensions|local content) |(\x1b\[\d*m)*(GET|POST|HEAD) \/)/.test(args[0])) return;
       log(...args);
     }, { quiet: true });
   }
   const server = await open(options);
-  return { base: `http://localhost:${port}`, dispose: () => server.dispose() };
+  return { base: `http://vscode.localhost:${port}`, dispose: () => server.dispose() };
 }
 
 /** Headless Debian Chromium, never a browser of playwright's own. */

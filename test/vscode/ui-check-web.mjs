@@ -5,7 +5,8 @@
 //   1. the seed report sample.report opens from the Explorer;
 //   2. the status bar item shows its character count, paid share and its 2 blanks;
 //   3. the Outline lists its three sections (expanded by their twisties) and the paid region;
-//   4. the Problems panel lists the 2 blanks, from source `report`, in English.
+//   4. the Problems panel lists the 2 blanks, from source `report`, in English;
+//   5. a click on the status bar item opens the statistics view, whose page shows the same figures.
 // What the page showed is printed; test-results/web-workbench.png is the workbench at the end. On a
 // failed check it saves test-results/web-ui-check-failure.png and the browser console, and exits with 1.
 //
@@ -172,6 +173,34 @@ async function checks(page, step) {
       if (r.source !== 'report') throw new CheckError(`a problem from source "${r.source}", expected "report": ${r.message}`);
     }
     say(`    ${rows.filter((r) => r.message).length} problems: ${rows.filter((r) => r.message).map((r) => `${r.code} ${r.line}`).join(', ')}`);
+  });
+
+  await step('the status bar item opens the statistics view with the same figures', async () => {
+    const item = page.locator('.statusbar-item', { hasText: /^\s*\d[\d,]* chars\b/ });
+    const text = (await item.first().textContent()).trim();
+    const [, chars, paid] = /^(\d[\d,]*) chars · (\d+)% paid/.exec(text);
+    await item.first().click();
+    await waitVisible(page.locator('.tabs-container .tab', { hasText: `Statistics: ${REPORT}` }), 'the statistics tab');
+    // The view is a webview: its page is a frame of a frame, on a host of its own.
+    const deadline = Date.now() + WAIT_MS;
+    let seen = '';
+    for (;;) {
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame() || !frame.url().includes('/webview/')) continue;
+        const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (body.includes('Report Statistics') && body.includes('Blanks left to fill')) seen = body;
+      }
+      if (seen || Date.now() > deadline) break;
+      await page.waitForTimeout(200);
+    }
+    if (!seen) throw new CheckError('the statistics view shows nothing (its webview did not load)');
+    const lines = seen.split('\n').map((l) => l.trim()).filter(Boolean);
+    const after = (label) => lines[lines.indexOf(label) + 1];
+    if (after('Characters') !== chars) throw new CheckError(`the statistics view counts ${after('Characters')} characters, the status bar ${chars}`);
+    if (after('Blanks left to fill') !== String(BLANKS.length)) throw new CheckError(`the statistics view counts ${after('Blanks left to fill')} blanks, expected ${BLANKS.length}`);
+    if (!seen.includes(`${paid}% of the report`)) throw new CheckError(`the statistics view does not show the paid share ${paid}%`);
+    for (const name of SECTIONS) if (!seen.includes(name)) throw new CheckError(`the statistics view does not list the section "${name}"`);
+    say(`    ${lines.slice(0, 12).join(' | ')}`);
   });
 }
 
