@@ -50,6 +50,15 @@ suite('rule and server commands', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('the server is told whether the workspace is trusted, as it is at each start', async () => {
+    const api = vscode.extensions.getExtension(EXT_ID)!.exports as { client: { clientOptions: { initializationOptions?: unknown } } };
+    const init = api.client.clientOptions.initializationOptions;
+    assert.equal(typeof init, 'function', 'computed at each start: trust may have been granted meanwhile');
+    const options = (init as () => { trusted?: unknown; locale?: unknown })();
+    assert.equal(options.trusted, vscode.workspace.isTrusted);
+    assert.equal(options.locale, vscode.env.language);
+  });
+
   test('report.restartServer restarts the language server, which answers again', async () => {
     const api = vscode.extensions.getExtension(EXT_ID)!.exports as { client: { isRunning(): boolean } };
     await vscode.commands.executeCommand('report.restartServer');
