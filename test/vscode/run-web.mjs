@@ -83,6 +83,12 @@ export async function startTestWeb({ folder, extensionTestsPath, quiet = true })
       if (typeof args[0] === 'string' && /^(Listening on |Using ESM loader|Serving (dev extensions|local content) |(\x1b\[\d*m)*(GET|POST|HEAD) \/)/.test(args[0])) return;
       log(...args);
     }, { quiet: true });
+    // A response cut short when the page or the browser goes away: the server reports it as an error.
+    const error = console.error;
+    console.error = (...args) => {
+      if (typeof args[0] === 'string' && args[0].includes('ERR_STREAM_PREMATURE_CLOSE')) return;
+      error(...args);
+    };
   }
   const server = await open(options);
   return { base: `http://vscode.localhost:${port}`, dispose: () => server.dispose() };
