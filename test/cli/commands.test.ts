@@ -38,7 +38,7 @@ describe('outline', () => {
         '',
       ].join('\n'),
     );
-    assert.match((await run(['outline', 'a.report', '--lang', 'zh'], { cwd })).stdout, /一、主要工作  \(第 3 行，43字\)/);
+    assert.match((await run(['outline', 'a.report', '--lang', 'zh'], { cwd })).stdout, /一、主要工作 {2}\(第 3 行，43字\)/);
   });
 
   test('--json, from standard input with -', async () => {
