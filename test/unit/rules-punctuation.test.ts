@@ -4,7 +4,7 @@ import { resolveConfig } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parser';
 import { PUNCTUATION_RULES } from '../../server/src/core/rules/punctuation';
-import { applyFix, check, fixAll, spans } from './helpers';
+import { applyFix, check, fixAll, rethrow, spans } from './helpers';
 
 const IDS = new Set(PUNCTUATION_RULES.map((r) => r.meta.id));
 const config = resolveConfig({ rules: Object.fromEntries([...IDS].map((id) => [id, 'warning'])) });
@@ -20,7 +20,7 @@ function fixPunctuation(text: string, only?: string): string {
 
 /** Every punctuation rule's problems on a text. */
 function all(text: string) {
-  return lint(parse(text), config).filter((p) => IDS.has(p.rule));
+  return lint(parse(text), config, { onRuleError: rethrow }).filter((p) => IDS.has(p.rule));
 }
 
 // ---------------------------------------------------------------- catalogue
