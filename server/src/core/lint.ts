@@ -1,6 +1,7 @@
 // Runs the enabled rules over a parsed report.
 
 import type { ResolvedConfig } from './config';
+import { defaultOptions, type RuleOptions } from './options';
 import type { ReportModel } from './model';
 import { RULES } from './rules';
 import type { Problem, Report, Rule, Severity, SeveritySetting } from './rules/types';
@@ -9,11 +10,18 @@ export function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting 
   return config.rules.get(rule.meta.id) ?? rule.meta.defaultSeverity;
 }
 
+/** The options a rule runs with under a configuration. */
+export function optionsOf(rule: Rule, config: ResolvedConfig): RuleOptions {
+  return config.ruleOptions.get(rule.meta.id) ?? defaultOptions(rule.meta.options);
+}
+
 export interface LintOptions {
   /** Only these rules (ids); all enabled rules when absent. */
   only?: ReadonlySet<string>;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Checked before each rule: when it returns true, lint stops and returns what it found so far. */
+  isCancelled?: () => boolean;
 }
 
 /** The problems of a report, in document order. A rule that throws is skipped, never the whole lint. */
@@ -21,6 +29,7 @@ export function lint(model: ReportModel, config: ResolvedConfig, options: LintOp
   const problems: Problem[] = [];
   for (const rule of RULES) {
     if (options.only && !options.only.has(rule.meta.id)) continue;
+    if (options.isCancelled?.()) break;
     const sev = severityOf(rule, config);
     if (sev === 'off') continue;
     const severity: Severity = sev;
@@ -31,6 +40,7 @@ export function lint(model: ReportModel, config: ResolvedConfig, options: LintOp
         model,
         text: model.text,
         config,
+        options: optionsOf(rule, config),
         report(p: Report) {
           if (!(p.start >= 0 && p.end >= p.start && p.end <= model.text.length)) return;
           // Built field by field: copying the report with a spread costs more than the rule's own work.

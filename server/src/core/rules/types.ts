@@ -2,6 +2,7 @@
 
 import type { ReportModel } from '../model';
 import type { ResolvedConfig } from '../config';
+import type { OptionSpecs, RuleOptions } from '../options';
 
 /** A text in both of the languages the product speaks. */
 export interface Msg {
@@ -35,6 +36,11 @@ export interface RuleMeta {
   defaultSeverity: SeveritySetting;
   /** Whether the rule offers an automatic fix that `fix all` may apply. */
   fixable: boolean;
+  /**
+   * The options the rule takes (`report.rules.<id>: [severity, {options}]`), each with its type, bounds,
+   * default and description. The rule reads them, validated and with defaults filled in, from `ctx.options`.
+   */
+  options?: OptionSpecs;
 }
 
 export interface Problem {
@@ -57,6 +63,8 @@ export interface RuleContext {
   readonly model: ReportModel;
   readonly text: string;
   readonly config: ResolvedConfig;
+  /** The rule's options: the user's valid values over the defaults its meta declares. */
+  readonly options: RuleOptions;
   report(problem: Report): void;
 }
 
