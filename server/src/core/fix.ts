@@ -23,21 +23,66 @@ function conflicts(a: Edit, b: Edit): boolean {
   return Math.max(a.start, b.start) <= Math.min(a.end, b.end);
 }
 
+/** Non-overlapping edits kept sorted; conflicts are found by binary search (fixes mostly come in order). */
+class EditSet {
+  readonly edits: Edit[] = [];
+
+  /** Whether e conflicts with an edit in the set. */
+  conflicts(e: Edit): boolean {
+    const a = this.edits;
+    // The first edit whose end reaches e.start.
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid].end < e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < a.length && conflicts(a[lo], e);
+  }
+
+  add(e: Edit): void {
+    const a = this.edits;
+    if (!a.length || a[a.length - 1].start <= e.start) {
+      a.push(e);
+      return;
+    }
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid].start <= e.start) lo = mid + 1;
+      else hi = mid;
+    }
+    a.splice(lo, 0, e);
+  }
+}
+
+/**
+ * Chooses the first fix of each problem, in document order, leaving out any whose edits touch an edit
+ * already chosen. Returns the edits (non-overlapping, sorted) and the problems whose fix was taken.
+ */
+export function chooseProblemFixes(problems: readonly Problem[]): { edits: Edit[]; chosen: Set<Problem> } {
+  const set = new EditSet();
+  const chosen = new Set<Problem>();
+  const sorted = problems.filter((p) => p.fixes.length > 0).sort((a, b) => a.start - b.start);
+  for (const p of sorted) {
+    const edits = [...p.fixes[0].edits].sort((x, y) => x.start - y.start);
+    if (edits.some((e) => set.conflicts(e))) continue;
+    // Edits of one fix must not touch each other either.
+    if (edits.some((e, i) => i > 0 && conflicts(edits[i - 1], e))) continue;
+    for (const e of edits) set.add(e);
+    chosen.add(p);
+  }
+  return { edits: set.edits, chosen };
+}
+
 /**
  * Chooses the first fix of each problem, in document order, leaving out any whose edits touch an edit
  * already chosen. The result is a set of non-overlapping edits, sorted.
  */
 export function chooseFixes(problems: readonly Problem[]): Edit[] {
-  const chosen: Edit[] = [];
-  const sorted = problems.filter((p) => p.fixes.length > 0).sort((a, b) => a.start - b.start);
-  for (const p of sorted) {
-    const edits = p.fixes[0].edits;
-    if (edits.some((e) => chosen.some((c) => conflicts(c, e)))) continue;
-    // Edits of one fix must not touch each other either.
-    if (edits.some((e, i) => edits.some((f, j) => i < j && conflicts(e, f)))) continue;
-    chosen.push(...edits);
-  }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chooseProblemFixes(problems).edits;
 }
 
 /**
@@ -87,33 +132,178 @@ export interface FixAllResult {
   edits: Edit[];
   text: string;
   rounds: number;
+  /**
+   * Why fix-all stopped before a fixed point, if it did: the time budget ran out, the caller cancelled,
+   * or the round limit was reached. The edits so far are still valid (each round is applied whole).
+   */
+  stopped?: 'budget' | 'cancelled' | 'rounds';
+}
+
+export interface FixAllOptions {
+  /** At most this many rounds (10). */
+  maxRounds?: number;
+  /** Stop starting new rounds after this many milliseconds (5000). */
+  budgetMs?: number;
+  /** Checked between rounds and between rules: true stops fix-all with what it has. */
+  isCancelled?: () => boolean;
+  /** The clock (for tests). */
+  now?: () => number;
 }
 
 /** Fix-all's default choice: every problem shown as an error, warning or information. Hints are
  * suggestions (optional style); they are fixed one by one or with "fix all problems of this rule". */
 export const notHint = (p: Problem): boolean => p.severity !== 'hint';
 
+/** Maps positions of a text through sorted, non-overlapping edits. A position inside an edit maps to its start (or end). */
+class PositionMap {
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly shifts: number[]; // shift after edit k
+  private readonly lens: number[];
+
+  constructor(edits: readonly Edit[]) {
+    this.starts = edits.map((e) => e.start);
+    this.ends = edits.map((e) => e.end);
+    this.lens = edits.map((e) => e.text.length);
+    let shift = 0;
+    this.shifts = edits.map((e) => (shift += e.text.length - (e.end - e.start)));
+  }
+
+  map(x: number, side: 'start' | 'end'): number {
+    // The last edit starting at or before x.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return x;
+    const before = k > 0 ? this.shifts[k - 1] : 0;
+    if (x >= this.ends[k] && !(x === this.starts[k] && side === 'start')) return x + this.shifts[k];
+    // Inside edit k (or at its start): its replacement.
+    const newStart = this.starts[k] + before;
+    return side === 'start' ? newStart : newStart + this.lens[k];
+  }
+}
+
+type Pending = { rule: string; start: number; end: number };
+
+/** Problems of the original text not fixed yet, by rule, at their places in the current text. */
+class PendingProblems {
+  private byRule = new Map<string, Pending[]>();
+
+  constructor(problems: Iterable<Pending>) {
+    for (const p of problems) {
+      const list = this.byRule.get(p.rule);
+      if (list) list.push({ rule: p.rule, start: p.start, end: p.end });
+      else this.byRule.set(p.rule, [{ rule: p.rule, start: p.start, end: p.end }]);
+    }
+    for (const list of this.byRule.values()) list.sort((a, b) => a.start - b.start);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const l of this.byRule.values()) n += l.length;
+    return n;
+  }
+
+  /** Whether a problem of the current text is one of them: same rule, overlapping or touching range. */
+  has(p: Problem): boolean {
+    const list = this.byRule.get(p.rule);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start <= p.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1, n = 0; k >= 0 && n < 16; k--, n++) if (list[k].end >= p.start) return true;
+    return false;
+  }
+
+  /** Drops the problems fixed in this round and moves the others through its edits. */
+  advance(fixed: readonly Problem[], edits: readonly Edit[]): void {
+    const map = new PositionMap(edits);
+    const done = new Set(fixed.map((p) => `${p.rule}\u0000${p.start}\u0000${p.end}`));
+    for (const [rule, list] of this.byRule) {
+      const next: Pending[] = [];
+      for (const q of list) {
+        if (done.has(`${rule}\u0000${q.start}\u0000${q.end}`)) continue;
+        next.push({ rule, start: map.map(q.start, 'start'), end: map.map(q.end, 'end') });
+      }
+      if (next.length) this.byRule.set(rule, next);
+      else this.byRule.delete(rule);
+    }
+  }
+}
+
 /**
- * Applies the preferred fix of every fixable problem, re-analysing and repeating until no fix is left
- * (at most `maxRounds` rounds). `filter` narrows the problems (one rule, a range …).
+ * Applies the preferred fix of every fixable problem, re-analysing and repeating until no fix is left.
+ * Each round after the first only fixes problems that were already there in the original text (found
+ * again at their mapped place, left out before because their fix touched another): a problem that an
+ * earlier round's edit created is not "fixed", so fix-all never changes what nobody flagged. `filter`
+ * narrows the problems (one rule, a range …). Stops at a fixed point, after `maxRounds`, when the time
+ * budget is spent or when `isCancelled` says so (`stopped` tells which).
  */
 export function fixAll(
   text: string,
   config: ResolvedConfig,
   filter: (p: Problem) => boolean = notHint,
-  maxRounds = 10,
+  options: number | FixAllOptions = {},
 ): FixAllResult {
+  const opts: FixAllOptions = typeof options === 'number' ? { maxRounds: options } : options;
+  const maxRounds = opts.maxRounds ?? 10;
+  const now = opts.now ?? (() => performance.now());
+  const deadline = now() + (opts.budgetMs ?? 5000);
+  const isCancelled = opts.isCancelled;
   let edits: Edit[] = [];
   let current = text;
   let rounds = 0;
-  for (; rounds < maxRounds; rounds++) {
-    const problems = lint(parse(current, config.parse), config).filter(filter);
-    const next = chooseFixes(problems);
+  let pending: PendingProblems | undefined;
+  let stopped: FixAllResult['stopped'];
+  for (;;) {
+    if (rounds >= maxRounds) {
+      stopped = 'rounds';
+      break;
+    }
+    if (isCancelled?.()) {
+      stopped = 'cancelled';
+      break;
+    }
+    if (rounds > 0 && now() > deadline) {
+      stopped = 'budget';
+      break;
+    }
+    let cancelled = false;
+    const all = lint(parse(current, config.parse), config, {
+      isCancelled: isCancelled && (() => (cancelled = cancelled || isCancelled())),
+    });
+    if (cancelled) {
+      stopped = 'cancelled';
+      break;
+    }
+    let problems = all.filter(filter);
+    if (pending) {
+      const p = pending;
+      problems = problems.filter((q) => p.has(q));
+    } else {
+      pending = new PendingProblems(problems.filter((q) => q.fixes.length > 0));
+    }
+    const { edits: next, chosen } = chooseProblemFixes(problems);
     if (next.length === 0) break;
     const after = applyEdits(current, next);
     if (after === current) break;
+    rounds++;
     edits = composeEdits(text, edits, next, current);
     current = after;
+    pending.advance([...chosen], next);
+    if (pending.size === 0) break;
   }
-  return { edits, text: current, rounds };
+  const result: FixAllResult = { edits, text: current, rounds };
+  if (stopped && pending && pending.size > 0) result.stopped = stopped;
+  else if (stopped && stopped !== 'rounds') result.stopped = stopped;
+  return result;
 }
