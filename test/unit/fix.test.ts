@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
 import { applyEdits, chooseFixes, composeEdits, fixAll } from '../../server/src/core/fix';
 import type { Edit, Problem } from '../../server/src/core/rules/types';
+import { lint } from '../../server/src/core/lint';
+import { parse } from '../../server/src/core/parser';
 
 // ---------------------------------------------------------------- applyEdits
 
@@ -244,4 +246,111 @@ test('fixAll leaves hints alone unless their rule is asked for', () => {
   assert.equal(fixAll(text, DEFAULT_CONFIG, (p) => p.rule === 'punct-dun-between-titles').text, '学习《党章》《准则》等文件。\n');
   // Raised to a warning by the user, fix-all takes it.
   assert.equal(fixAll(text, resolveConfig({ rules: { 'punct-dun-between-titles': 'warning' } })).text, '学习《党章》《准则》等文件。\n');
+});
+
+// ---------------------------------------------------------------- convergence
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+test('fixAll: twelve 一、 headings are renumbered in one round, and a second fix-all changes nothing', () => {
+  const text = ['工作报告', ...Array.from({ length: 12 }, (_, i) => `一、标题。\n第${i + 1}段正文。`)].join('\n') + '\n';
+  const first = fixAll(text, DEFAULT_CONFIG);
+  const headings = first.text.split('\n').filter((l) => l.endsWith('标题。') || l.endsWith('标题'));
+  assert.deepEqual(headings.map((l) => l.slice(0, l.indexOf('、') + 1)), NUMERALS.map((n) => `${n}、`));
+  assert.equal(first.rounds, 1, 'one round');
+  assert.equal(first.stopped, undefined);
+  assert.deepEqual(fixAll(first.text, DEFAULT_CONFIG).edits, []);
+});
+
+test('fixAll: 50,000 lines of （一） fix in one round, one edit per heading', () => {
+  const text = '报告\n一、总体\n' + '（一）事项\n'.repeat(50_000);
+  const t0 = performance.now();
+  const r = fixAll(text, DEFAULT_CONFIG, (p) => p.rule === 'heading-sequence');
+  const ms = performance.now() - t0;
+  assert.equal(r.stopped, undefined);
+  assert.equal(r.rounds, 1);
+  const lines = r.text.split('\n');
+  assert.deepEqual(lines.slice(2, 4), ['（一）事项', '（二）事项']);
+  assert.equal(lines[21], '（二十）事项');
+  assert.equal(lines[100], '（九十九）事项');
+  assert.equal(r.edits.length, 49_999, 'one edit per heading after the first');
+  // Generous: about 1–3 s on a loaded machine (it took 89 s when each round renumbered one heading).
+  assert.ok(ms < 20_000, `${ms} ms`);
+  const hundred = '报告\n一、总体\n' + '（一）事项\n'.repeat(99);
+  const fixed = fixAll(hundred, DEFAULT_CONFIG).text;
+  assert.deepEqual(lint(parse(fixed), DEFAULT_CONFIG, { only: new Set(['heading-sequence']) }), [], 'numbered in sequence');
+  assert.deepEqual(fixAll(fixed, DEFAULT_CONFIG).edits, []);
+});
+
+test('fixAll: only problems of the original text are fixed (an edit that creates one does not fix it)', () => {
+  // Replacing the first ! makes `的的！` read as a doubled 的: nobody flagged it, fix-all leaves it.
+  const r = fixAll('报告\n我们的的!!\n', DEFAULT_CONFIG);
+  assert.equal(r.text, '报告\n我们的的！！\n');
+  assert.deepEqual(fixAll(r.text, DEFAULT_CONFIG).edits, []);
+});
+
+test('fixAll: a time budget and cancellation stop it between rounds, saying why', () => {
+  const text = '报告\n我们的的!!\n';
+  let clock = 0;
+  const budget = fixAll(text, DEFAULT_CONFIG, undefined, { budgetMs: 10, now: () => (clock += 100) });
+  assert.equal(budget.stopped, 'budget');
+  assert.equal(budget.rounds, 1, 'the first round always runs');
+  assert.equal(applyEdits(text, budget.edits), budget.text);
+  const cancelled = fixAll(text, DEFAULT_CONFIG, undefined, { isCancelled: () => true });
+  assert.deepEqual([cancelled.stopped, cancelled.rounds, cancelled.edits], ['cancelled', 0, []]);
+  let calls = 0;
+  const later = fixAll(text, DEFAULT_CONFIG, undefined, { isCancelled: () => ++calls > 3 });
+  assert.equal(later.stopped, 'cancelled');
+  assert.equal(applyEdits(text, later.edits), later.text);
+  const rounds = fixAll(text, DEFAULT_CONFIG, undefined, 1);
+  assert.equal(rounds.stopped, 'rounds');
+  assert.equal(fixAll(text, DEFAULT_CONFIG).stopped, undefined);
+});
+
+test('lint: isCancelled is checked between rules', () => {
+  let n = 0;
+  const all = lint(parse('报告\n我们的的!!\n'), DEFAULT_CONFIG);
+  const none = lint(parse('报告\n我们的的!!\n'), DEFAULT_CONFIG, { isCancelled: () => ++n > 0 });
+  assert.ok(all.length > 0);
+  assert.deepEqual(none, []);
+  assert.equal(n, 1);
+});
+
+/** Random reports from fragments: headings of every level (long runs of equal ones), paragraphs, punctuation. */
+const FRAGMENT = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom('一、标题。', '二、标题', '三、标题', '（一）小标题', '（二）小标题', '（一）小标题', '1.要点', '2.要点', '1、要点', '（1）细目') },
+  { weight: 2, arbitrary: fc.constantFrom('一、标题。').chain((h) => fc.integer({ min: 2, max: 25 }).map((n) => Array(n).fill(h).join('\n'))) },
+  { weight: 3, arbitrary: fc.constantFrom('我们的的工作取得成效!!', '全年完成投资1,000亿元,增长8.1%。', '学习《条例》、《准则》。。', '坚持"两个毫不动摇"', '改革--动力', '再接再励，精兵减政', '增长１５％', '二零二三年', '计划如下：', '这是正文……', '（含续建项目', '深 入开展') },
+  { weight: 1, arbitrary: fc.constantFrom('##paidbegin##', '##paidend##', '', '  ', '\u200b') },
+);
+const REPORT = fc.array(FRAGMENT, { maxLength: 30 }).map((parts) => ['工作报告', ...parts].join('\n') + '\n');
+
+/** Whether every edit lies inside the range of a problem or of its first fix's edits. */
+function withinFlagged(edits: readonly Edit[], problems: readonly Problem[]): boolean {
+  // The union of the ranges (edits composed over rounds may join touching ones).
+  const ranges = problems.flatMap((p) => [{ start: p.start, end: p.end }, ...(p.fixes[0]?.edits ?? [])]).sort((a, b) => a.start - b.start);
+  const union: { start: number; end: number }[] = [];
+  for (const r of ranges) {
+    const last = union[union.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else union.push({ start: r.start, end: r.end });
+  }
+  return edits.every((e) => union.some((r) => r.start <= e.start && e.end <= r.end));
+}
+
+const CONTEXT = new Set(['heading-punctuation']);
+const FILTER = (p: Problem) => p.severity !== 'hint' && !CONTEXT.has(p.rule);
+
+test('fixAll property: idempotent, and never changes text outside what was flagged', () => {
+  fc.assert(
+    fc.property(REPORT, (text) => {
+      const first = fixAll(text, DEFAULT_CONFIG, FILTER);
+      assert.equal(applyEdits(text, first.edits), first.text);
+      const flagged = lint(parse(text), DEFAULT_CONFIG).filter((p) => FILTER(p) && p.fixes.length > 0);
+      assert.ok(withinFlagged(first.edits, flagged), `edits outside flagged ranges: ${JSON.stringify(first.edits)}`);
+      const second = fixAll(first.text, DEFAULT_CONFIG, FILTER);
+      assert.deepEqual(second.edits, [], `not idempotent on ${JSON.stringify(text)} → ${JSON.stringify(first.text)}`);
+    }),
+    { seed: 20261129, numRuns: 300 },
+  );
 });

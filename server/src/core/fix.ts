@@ -188,31 +188,30 @@ class PositionMap {
   }
 }
 
-type Pending = { rule: string; start: number; end: number };
+type Pending = { rule: string; start: number; end: number; done?: boolean };
 
 /** Problems of the original text not fixed yet, by rule, at their places in the current text. */
 class PendingProblems {
   private byRule = new Map<string, Pending[]>();
+  size = 0;
 
-  constructor(problems: Iterable<Pending>) {
+  /** Starts from the problems of the original text; returns each one's entry. */
+  constructor(problems: readonly Problem[], entries: Map<Problem, Pending>) {
     for (const p of problems) {
+      const q: Pending = { rule: p.rule, start: p.start, end: p.end };
+      entries.set(p, q);
       const list = this.byRule.get(p.rule);
-      if (list) list.push({ rule: p.rule, start: p.start, end: p.end });
-      else this.byRule.set(p.rule, [{ rule: p.rule, start: p.start, end: p.end }]);
+      if (list) list.push(q);
+      else this.byRule.set(p.rule, [q]);
+      this.size++;
     }
     for (const list of this.byRule.values()) list.sort((a, b) => a.start - b.start);
   }
 
-  get size(): number {
-    let n = 0;
-    for (const l of this.byRule.values()) n += l.length;
-    return n;
-  }
-
-  /** Whether a problem of the current text is one of them: same rule, overlapping or touching range. */
-  has(p: Problem): boolean {
+  /** The pending problem a problem of the current text is: same rule, overlapping or touching range. */
+  match(p: Problem): Pending | undefined {
     const list = this.byRule.get(p.rule);
-    if (!list) return false;
+    if (!list) return undefined;
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -220,22 +219,25 @@ class PendingProblems {
       if (list[mid].start <= p.end) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo - 1, n = 0; k >= 0 && n < 16; k--, n++) if (list[k].end >= p.start) return true;
-    return false;
+    for (let k = lo - 1, n = 0; k >= 0 && n < 16; k--, n++) if (list[k].end >= p.start) return list[k];
+    return undefined;
   }
 
-  /** Drops the problems fixed in this round and moves the others through its edits. */
-  advance(fixed: readonly Problem[], edits: readonly Edit[]): void {
+  /** Drops the problems fixed in this round (marked `done`) and moves the others through its edits. */
+  advance(edits: readonly Edit[]): void {
     const map = new PositionMap(edits);
-    const done = new Set(fixed.map((p) => `${p.rule}\u0000${p.start}\u0000${p.end}`));
+    this.size = 0;
     for (const [rule, list] of this.byRule) {
       const next: Pending[] = [];
       for (const q of list) {
-        if (done.has(`${rule}\u0000${q.start}\u0000${q.end}`)) continue;
-        next.push({ rule, start: map.map(q.start, 'start'), end: map.map(q.end, 'end') });
+        if (q.done) continue;
+        q.start = map.map(q.start, 'start');
+        q.end = Math.max(q.start, map.map(q.end, 'end'));
+        next.push(q);
       }
       if (next.length) this.byRule.set(rule, next);
       else this.byRule.delete(rule);
+      this.size += next.length;
     }
   }
 }
@@ -286,11 +288,19 @@ export function fixAll(
       break;
     }
     let problems = all.filter(filter);
+    const entries = new Map<Problem, Pending>();
     if (pending) {
       const p = pending;
-      problems = problems.filter((q) => p.has(q));
+      problems = problems.filter((q) => {
+        const m = p.match(q);
+        if (m) entries.set(q, m);
+        return m !== undefined;
+      });
     } else {
-      pending = new PendingProblems(problems.filter((q) => q.fixes.length > 0));
+      pending = new PendingProblems(
+        problems.filter((q) => q.fixes.length > 0),
+        entries,
+      );
     }
     const { edits: next, chosen } = chooseProblemFixes(problems);
     if (next.length === 0) break;
@@ -299,11 +309,15 @@ export function fixAll(
     rounds++;
     edits = composeEdits(text, edits, next, current);
     current = after;
-    pending.advance([...chosen], next);
+    for (const p of chosen) {
+      const q = entries.get(p);
+      if (q) q.done = true;
+    }
+    pending.advance(next);
     if (pending.size === 0) break;
   }
   const result: FixAllResult = { edits, text: current, rounds };
-  if (stopped && pending && pending.size > 0) result.stopped = stopped;
-  else if (stopped && stopped !== 'rounds') result.stopped = stopped;
+  // Stopped with work left (the original problems not fixed yet); a cancellation before any round counts too.
+  if (stopped && (!pending || pending.size > 0)) result.stopped = stopped;
   return result;
 }

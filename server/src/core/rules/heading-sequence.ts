@@ -96,9 +96,11 @@ export const headingSequence: Rule = {
         if (!b) {
           if (restarts.has(k)) inSegment = false;
           fixedPrev = inSegment ? fixedPrev + 1 : h.value;
+          fixedValue[indexOf(model, h)] = fixedPrev;
           continue;
         }
         const target = k === 0 ? b.expected : fixedPrev + 1;
+        fixedValue[indexOf(model, h)] = target;
         inSegment = true;
         // The segment: from the break to the next boundary.
         let end = k + 1;
@@ -137,6 +139,11 @@ export const headingSequence: Rule = {
       }
     };
 
+    // The value each heading has once every fix is applied: a list that continues the numbering of the one
+    // before it (1. 2. | 3. 4.) continues from that list's fixed numbering, so all fixes agree in one round.
+    const fixedValue = new Int32Array(model.headings.length);
+    const fixedOf = (h: Heading) => fixedValue[indexOf(model, h)] || h.value;
+    runs.sort((a, b) => a[0].start - b[0].start);
     for (const run of runs) {
       // Markdown renders a list numbered 1. 1. 1. as 1. 2. 3.: that is a way to write it, not a mistake.
       if (markdown && run.length >= 2 && run.every((h) => h.value === 1)) continue;
@@ -147,8 +154,10 @@ export const headingSequence: Rule = {
       const p = prevSame(f);
       if (f.value === 1 || (p && f.value === p.value + 1)) {
         state = f.value;
+        // Continues a list whose fixes renumber it: continue from its fixed end.
+        if (f.value !== 1 && p && fixedOf(p) !== p.value) breaks.push({ i: 0, expected: fixedOf(p) + 1, kind: 'start' });
       } else {
-        const expected = p && continued[f.level] > restarted[f.level] ? p.value + 1 : 1;
+        const expected = p && continued[f.level] > restarted[f.level] ? fixedOf(p) + 1 : 1;
         const typo = run.length > 1 && run[1].value === expected + 1;
         breaks.push({ i: 0, expected, kind: 'start' });
         state = typo ? expected : f.value;
@@ -178,6 +187,7 @@ export const headingSequence: Rule = {
         state = h.value;
       }
       if (breaks.length) reportRun(run, breaks, restarts);
+      else for (const h of run) fixedValue[indexOf(model, h)] = h.value;
     }
   },
 };
