@@ -109,7 +109,7 @@ test('settings: invalid dictionary entries are counted in one message; labels na
 
 test('settings: a valid configuration has no errors', () => {
   const config = resolveConfig({
-    rules: { 'heading-sequence': 'error', redaction: { severity: 'info' }, 'punct-halfwidth': ['warning', { maxContent: 100 }] },
+    rules: { 'heading-sequence': 'error', redaction: { severity: 'info' }, 'punct-repeated': ['warning', { marks: '。，！' }] },
     placeholders: { patterns: ['待定'] },
     paidMarkers: { begin: ['【付费】'], end: ['【付费完】'] },
     dictionary: { 帐号: '账号' },
@@ -195,19 +195,51 @@ test('untrusted workspace: patterns and dictionaries from workspace layers are d
 test('rule options: [severity, {options}] and {severity, ...options}; invalid ones reported, defaults kept', () => {
   const config = resolveConfig({
     rules: {
-      'punct-halfwidth': ['warning', { maxContent: 100, nope: 1 }],
-      'punct-repeated': { severity: 'info', maxContent: 'many' },
+      'punct-repeated': ['warning', { marks: '。！', nope: 1 }],
+      'redaction': { severity: 'info', minLength: 'many' },
       'heading-sequence': ['error', { x: 1 }],
-      'redaction': ['info', 5],
+      'two-digit-year': ['info', 5],
+      'misused-word': ['warning', { exclude: '再接再励' }],
     },
   });
-  assert.equal(config.rules.get('punct-halfwidth'), 'warning');
-  assert.equal(config.rules.get('punct-repeated'), 'info');
-  assert.equal(config.ruleOptions.get('punct-halfwidth')?.maxContent, 100);
+  assert.equal(config.rules.get('punct-repeated'), 'warning');
+  assert.equal(config.rules.get('redaction'), 'info');
+  assert.equal(config.ruleOptions.get('punct-repeated')?.marks, '。！');
+  assert.equal(config.ruleOptions.get('redaction')?.minLength, 1, 'the default stays');
   const messages = en(config.configErrors);
-  assert.ok(messages.some((m) => /^rules\.punct-halfwidth: there is no option "nope" \(known: /u.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => /^rules\.heading-sequence: this rule takes no options; "x" is ignored/u.test(m)), messages.join('\n'));
-  assert.ok(messages.some((m) => /^rules\.redaction: options must be an object, got number/u.test(m)), messages.join('\n'));
+  for (const expected of [
+    /^rules\.punct-repeated: there is no option "nope" \(known: marks\)/u,
+    /^rules\.redaction\.minLength: expected an integer, got "many"; ignored, the default 1 is used/u,
+    /^rules\.heading-sequence: this rule takes no options; "x" is ignored/u,
+    /^rules\.two-digit-year: options must be an object, got number/u,
+    /^rules\.misused-word\.exclude: expected an array of strings/u,
+  ]) {
+    assert.ok(messages.some((m) => expected.test(m)), `${expected} in\n${messages.join('\n')}`);
+  }
+  assert.equal(messages.length, 5);
+  assert.deepEqual(resolveConfig({ rules: { redaction: ['info', { minLength: 0 }] } }).configErrors.map((m) => m.en), [
+    'rules.redaction.minLength: must be at least 1; ignored, the default 1 is used.',
+  ]);
+});
+
+test('rule options change what the rules report', () => {
+  const text = '报告\n某局和某某同志，完成了。。工作！！增长x%，排名第xx名。再接再励。\n23年工作总结\n';
+  const spansOf = (id: string, settings: object) => {
+    const config = resolveConfig({ rules: { [id]: settings } } as never);
+    assert.deepEqual(config.configErrors, []);
+    return lint(parse(text, config.parse), config, { only: new Set([id]), onRuleError: rethrow }).map((p) => text.slice(p.start, p.end));
+  };
+  assert.deepEqual(spansOf('redaction', 'info'), ['某', '某某']);
+  assert.deepEqual(spansOf('redaction', ['info', { minLength: 2 }]), ['某某']);
+  assert.deepEqual(spansOf('punct-repeated', 'warning'), ['。。']);
+  assert.deepEqual(spansOf('punct-repeated', ['warning', { marks: '。，！' }]), ['。。', '！！']);
+  assert.deepEqual(spansOf('punct-repeated', { severity: 'warning', marks: '，' }), []);
+  assert.deepEqual(spansOf('placeholder', 'warning'), ['x', 'xx']);
+  assert.deepEqual(spansOf('placeholder', ['warning', { ignoreKinds: ['rank'] }]), ['x']);
+  assert.deepEqual(spansOf('misused-word', 'warning'), ['再接再励']);
+  assert.deepEqual(spansOf('misused-word', ['warning', { exclude: ['再接再励'] }]), []);
+  assert.deepEqual(spansOf('two-digit-year', 'info'), ['23年']);
+  assert.deepEqual(spansOf('two-digit-year', ['info', { titles: false }]), []);
 });
 
 test('check helper: odd settings never make a rule throw', () => {
