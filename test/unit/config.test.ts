@@ -224,7 +224,7 @@ test('rule options: [severity, {options}] and {severity, ...options}; invalid on
 
 test('rule options change what the rules report', () => {
   const text = '报告\n某局和某某同志，完成了。。工作！！增长x%，排名第xx名。再接再励。\n23年工作总结\n';
-  const spansOf = (id: string, settings: object) => {
+  const spansOf = (id: string, settings: unknown) => {
     const config = resolveConfig({ rules: { [id]: settings } } as never);
     assert.deepEqual(config.configErrors, []);
     return lint(parse(text, config.parse), config, { only: new Set([id]), onRuleError: rethrow }).map((p) => text.slice(p.start, p.end));
