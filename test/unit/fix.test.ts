@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
 import { applyEdits, chooseFixes, composeEdits, fixAll } from '../../server/src/core/fix';
 import type { Edit, Problem } from '../../server/src/core/rules/types';
+import { Analysis } from '../../server/src/core/analysis';
 import { lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parser';
 
@@ -353,4 +354,12 @@ test('fixAll property: idempotent, and never changes text outside what was flagg
     }),
     { seed: 20261129, numRuns: 300 },
   );
+});
+
+test('Analysis: a cancelled lint is not kept', () => {
+  const a = new Analysis('报告\n我们的的!!\n', DEFAULT_CONFIG);
+  assert.equal(a.problemsUnlessCancelled(() => true), undefined);
+  const ps = a.problemsUnlessCancelled(() => false);
+  assert.ok(ps && ps.length > 0);
+  assert.equal(a.problems, ps);
 });
