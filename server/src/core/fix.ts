@@ -67,7 +67,14 @@ export function chooseProblemFixes(problems: readonly Problem[]): { edits: Edit[
   const chosen = new Set<Problem>();
   const sorted = problems.filter((p) => p.fixes.length > 0).sort((a, b) => a.start - b.start);
   for (const p of sorted) {
-    const edits = [...p.fixes[0].edits].sort((x, y) => x.start - y.start);
+    const own = p.fixes[0].edits;
+    if (own.length === 1) {
+      if (set.conflicts(own[0])) continue;
+      set.add(own[0]);
+      chosen.add(p);
+      continue;
+    }
+    const edits = [...own].sort((x, y) => x.start - y.start);
     if (edits.some((e) => set.conflicts(e))) continue;
     // Edits of one fix must not touch each other either.
     if (edits.some((e, i) => i > 0 && conflicts(edits[i - 1], e))) continue;
@@ -266,6 +273,7 @@ export function fixAll(
   let rounds = 0;
   let pending: PendingProblems | undefined;
   let stopped: FixAllResult['stopped'];
+  let incomplete = false;
   for (;;) {
     if (rounds >= maxRounds) {
       stopped = 'rounds';
@@ -279,13 +287,24 @@ export function fixAll(
       stopped = 'budget';
       break;
     }
+    // Checked between rules too: a cancellation drops the round; a spent budget keeps the rules that ran
+    // (their fixes are as good as in a whole round) and stops after applying them.
     let cancelled = false;
+    let outOfTime = false;
     const all = lint(parse(current, config.parse), config, {
-      isCancelled: isCancelled && (() => (cancelled = cancelled || isCancelled())),
+      isCancelled: () => {
+        cancelled = cancelled || (isCancelled?.() ?? false);
+        outOfTime = outOfTime || now() > deadline;
+        return cancelled || outOfTime;
+      },
     });
     if (cancelled) {
       stopped = 'cancelled';
       break;
+    }
+    if (outOfTime) {
+      stopped = 'budget';
+      incomplete = true; // some rules did not run
     }
     let problems = all.filter(filter);
     const entries = new Map<Problem, Pending>();
@@ -314,10 +333,11 @@ export function fixAll(
       if (q) q.done = true;
     }
     pending.advance(next);
+    if (stopped) break;
     if (pending.size === 0) break;
   }
   const result: FixAllResult = { edits, text: current, rounds };
   // Stopped with work left (the original problems not fixed yet); a cancellation before any round counts too.
-  if (stopped && (!pending || pending.size > 0)) result.stopped = stopped;
+  if (stopped && (incomplete || !pending || pending.size > 0)) result.stopped = stopped;
   return result;
 }
