@@ -90,13 +90,13 @@ const schema = {
     rules: { type: 'object', description: '规则严重级别，或 [严重级别, {选项}] / Rule severities, or [severity, {options}]', properties: ruleProps, additionalProperties: false },
     placeholders: {
       type: 'object', additionalProperties: false,
-      properties: { patterns: { type: 'array', items: { type: 'string', format: 'regex' }, description: '额外的待填空白正则表达式 / Extra patterns for blanks to fill' } },
+      properties: { patterns: { type: 'array', maxItems: 32, items: { type: 'string', minLength: 1, maxLength: 500 }, description: '额外的待填空白正则表达式（RE2 语法，线性时间执行；不受信任的工作区中忽略）/ Extra patterns for blanks to fill (RE2 syntax, run in linear time; ignored in an untrusted workspace)' } },
     },
     paidMarkers: {
       type: 'object', additionalProperties: false,
-      properties: Object.fromEntries(['begin', 'end', 'pagebreak'].map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 }, description: `${k} marker spellings` }])),
+      properties: Object.fromEntries(['begin', 'end', 'pagebreak'].map((k) => [k, { type: 'array', maxItems: 16, items: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\r\\n\\u2028\\u2029]*\\S[^\\r\\n\\u2028\\u2029]*$' }, description: `${k} marker spellings (one line, not blank)` }])),
     },
-    dictionary: { type: 'object', additionalProperties: { type: 'string' }, description: '用户词典：错误写法 → 正确写法 / User dictionary: wrong → right' },
+    dictionary: { type: 'object', propertyNames: { minLength: 1, maxLength: 100 }, additionalProperties: { type: 'string', maxLength: 200 }, description: '用户词典：错误写法 → 正确写法（不受信任的工作区中忽略）/ User dictionary: wrong → right (ignored in an untrusted workspace)' },
   },
 };
 mkdirSync('schemas', { recursive: true });
