@@ -3,6 +3,7 @@
 import type { ResolvedConfig } from './config';
 import { lint } from './lint';
 import { parse } from './parser';
+import { RULES_BY_ID } from './rules';
 import type { Edit, Problem } from './rules/types';
 
 /** Applies non-overlapping edits (in any order) to text. */
@@ -215,10 +216,16 @@ class PendingProblems {
     for (const list of this.byRule.values()) list.sort((a, b) => a.start - b.start);
   }
 
-  /** The pending problem a problem of the current text is: same rule, overlapping or touching range. */
+  /**
+   * The pending problem a problem of the current text is: same rule, overlapping or touching range. For a
+   * rule whose fixes are linked (`linkedFixes`: renumbering, where each fix assumes the others), any of its
+   * problems while one of its original problems is pending: a round that applied only some of them must be
+   * able to finish the job.
+   */
   match(p: Problem): Pending | undefined {
     const list = this.byRule.get(p.rule);
     if (!list) return undefined;
+    if (RULES_BY_ID.get(p.rule)?.meta.linkedFixes) return list[0];
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {

@@ -25,6 +25,7 @@ export const headingSequence: Rule = {
     ),
     defaultSeverity: 'warning',
     fixable: true,
+    linkedFixes: true,
   },
   check(ctx) {
     const { model, text } = ctx;
