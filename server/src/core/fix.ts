@@ -196,6 +196,8 @@ class PositionMap {
   }
 }
 
+const groupOf = (rule: string): string | undefined => RULES_BY_ID.get(rule)?.meta.linkedFixes;
+
 type Pending = { rule: string; start: number; end: number; done?: boolean };
 
 /** Problems of the original text not fixed yet, by rule, at their places in the current text. */
@@ -216,16 +218,10 @@ class PendingProblems {
     for (const list of this.byRule.values()) list.sort((a, b) => a.start - b.start);
   }
 
-  /**
-   * The pending problem a problem of the current text is: same rule, overlapping or touching range. For a
-   * rule whose fixes are linked (`linkedFixes`: renumbering, where each fix assumes the others), any of its
-   * problems while one of its original problems is pending: a round that applied only some of them must be
-   * able to finish the job.
-   */
+  /** The pending problem a problem of the current text is: same rule, overlapping or touching range. */
   match(p: Problem): Pending | undefined {
     const list = this.byRule.get(p.rule);
     if (!list) return undefined;
-    if (RULES_BY_ID.get(p.rule)?.meta.linkedFixes) return list[0];
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -260,7 +256,9 @@ class PendingProblems {
  * Applies the preferred fix of every fixable problem, re-analysing and repeating until no fix is left.
  * Each round after the first only fixes problems that were already there in the original text (found
  * again at their mapped place, left out before because their fix touched another): a problem that an
- * earlier round's edit created is not "fixed", so fix-all never changes what nobody flagged. `filter`
+ * earlier round's edit created is not "fixed", so fix-all never changes what nobody flagged. Rules whose
+ * fixes are linked (`linkedFixes`: heading numbers, paid markers) are the exception: a group that had
+ * problems in the original text is repaired until none of its problems is left. `filter`
  * narrows the problems (one rule, a range …). Stops at a fixed point, after `maxRounds`, when the time
  * budget is spent or when `isCancelled` says so (`stopped` tells which).
  */
@@ -279,6 +277,8 @@ export function fixAll(
   let current = text;
   let rounds = 0;
   let pending: PendingProblems | undefined;
+  // Groups of linked rules that had problems in the original text: fixed until none is left.
+  const groups = new Set<string>();
   let stopped: FixAllResult['stopped'];
   let incomplete = false;
   for (;;) {
@@ -320,13 +320,15 @@ export function fixAll(
       problems = problems.filter((q) => {
         const m = p.match(q);
         if (m) entries.set(q, m);
-        return m !== undefined;
+        return m !== undefined || groups.has(groupOf(q.rule) ?? '');
       });
     } else {
-      pending = new PendingProblems(
-        problems.filter((q) => q.fixes.length > 0),
-        entries,
-      );
+      const fixable = problems.filter((q) => q.fixes.length > 0);
+      pending = new PendingProblems(fixable, entries);
+      for (const q of fixable) {
+        const group = groupOf(q.rule);
+        if (group) groups.add(group);
+      }
     }
     const { edits: next, chosen } = chooseProblemFixes(problems);
     if (next.length === 0) break;
@@ -341,10 +343,10 @@ export function fixAll(
     }
     pending.advance(next);
     if (stopped) break;
-    if (pending.size === 0) break;
+    if (pending.size === 0 && groups.size === 0) break;
   }
   const result: FixAllResult = { edits, text: current, rounds };
   // Stopped with work left (the original problems not fixed yet); a cancellation before any round counts too.
-  if (stopped && (incomplete || !pending || pending.size > 0)) result.stopped = stopped;
+  if (stopped && (incomplete || !pending || pending.size > 0 || groups.size > 0)) result.stopped = stopped;
   return result;
 }

@@ -25,7 +25,7 @@ export const headingSequence: Rule = {
     ),
     defaultSeverity: 'warning',
     fixable: true,
-    linkedFixes: true,
+    linkedFixes: 'heading-numbers',
   },
   check(ctx) {
     const { model, text } = ctx;

@@ -6,6 +6,7 @@ export const paidMarkerUnclosed: Rule = {
   meta: {
     id: 'paid-marker-unclosed',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('付费区缺少结束标记', 'Paid region without an end marker'),
     description: msg(
       '有开始标记而没有对应的结束标记时，开始标记之后的全部内容都会被当作付费内容。',

@@ -5,6 +5,7 @@ export const paidRegionEmpty: Rule = {
   meta: {
     id: 'paid-region-empty',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('空的付费区', 'Empty paid region'),
     description: msg('开始标记和结束标记之间没有任何内容。', 'Nothing between the begin and the end marker.'),
     defaultSeverity: 'warning',

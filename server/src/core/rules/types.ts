@@ -37,11 +37,12 @@ export interface RuleMeta {
   /** Whether the rule offers an automatic fix that `fix all` may apply. */
   fixable: boolean;
   /**
-   * The rule's fixes assume each other (renumbering a run: each fix continues from the ones before). When a
-   * fix-all round could apply only some of them, the next round may fix any problem of the rule, not only
-   * those found at the place of an original one.
+   * A group of rules whose fixes assume each other: renumbering a run (each fix continues from the ones
+   * before), pairing paid markers (removing one marker changes which others pair). Fix-all normally fixes
+   * only problems found in the original text; for a group that had some, it goes on fixing the group's
+   * problems until none is left, so that a round that applied only some of the fixes can finish the job.
    */
-  linkedFixes?: boolean;
+  linkedFixes?: string;
   /**
    * The options the rule takes (`report.rules.<id>: [severity, {options}]`), each with its type, bounds,
    * default and description. The rule reads them, validated and with defaults filled in, from `ctx.options`.
