@@ -1,3 +1,4 @@
+import { INVISIBLE } from '../paid';
 import { removeSpan } from './util';
 import { msg, type Rule } from './types';
 
@@ -18,7 +19,7 @@ export const paidRegionEmpty: Rule = {
       const end = r.end!;
       // Only blanks between the markers: remove the pair and what lies between as one span, so no blank
       // line is left behind. Other markers between them (a page break) stay.
-      const blank = ctx.text.slice(r.content.start, r.content.end).trim() === '';
+      const blank = ctx.text.slice(r.content.start, r.content.end).replace(INVISIBLE, '').trim() === '';
       const a = removeSpan(ctx.text, r.begin);
       const b = removeSpan(ctx.text, end);
       const edits = blank
