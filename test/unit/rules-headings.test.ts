@@ -385,3 +385,17 @@ test('all heading rules together: fix-all over a document converges and is idemp
   assert.equal(again.text, first.text);
   assert.equal(first.text, lines('报告', '一、总体情况', '1.完成甲。', '2.完成乙。', '3.完成丙。', '二、下步打算', '（一）继续', '（二）坚持'));
 });
+
+test('sequence: fixes of one run agree — each renumbers up to the next break, from where the fixes before it leave off', () => {
+  const text = lines('报告', '一、甲', '三、乙', '四、丙', '四、丁', '五、戊');
+  const ps = check(text, SEQ);
+  assert.deepEqual(spans(text, ps), ['三、', '四、']);
+  // The first fix renumbers 三、四、 to 二、三、; the repeated 四、 is then right, and says so.
+  assert.equal(applyFix(text, ps[0]), lines('报告', '一、甲', '二、乙', '三、丙', '四、丁', '五、戊'));
+  assert.deepEqual(ps[1].fixes, []);
+  assert.match(ps[1].message.en, /Once the numbers before it are fixed, this one needs no change/u);
+  // Twelve equal headings: every fix continues from the one before, so fix-all needs one round.
+  const twelve = lines('报告', ...Array.from({ length: 12 }, () => '一、标题'));
+  assert.deepEqual(check(twelve, SEQ).map((p) => p.fixes[0].edits[0].text), ['二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']);
+  assert.equal(fixed(twelve, SEQ).split('\n')[12], '十二、标题');
+});

@@ -134,7 +134,9 @@ export const headingSequence: Rule = {
           fixes.push({ title: msg(`改为“${exp}”`, `Change to "${exp}"`), edits: [own] });
         }
         const prev = k > 0 ? run[k - 1] : undefined;
-        const r: Report = { start: h.marker.start, end: h.marker.end, message: message(run, k, exp, b.kind), fixes };
+        const base = message(run, k, exp, b.kind);
+        const text2 = own ? base : msg(`${base.zh}前面的编号改正后，这里即无须再改。`, `${base.en} Once the numbers before it are fixed, this one needs no change.`);
+        const r: Report = { start: h.marker.start, end: h.marker.end, message: text2, fixes };
         if (prev && b.kind !== 'start') r.related = [{ start: prev.marker.start, end: prev.marker.end, message: msg('上一个同级标题', 'The previous heading of this level') }];
         ctx.report(r);
       }
