@@ -7,6 +7,8 @@ import { PaidDecorations } from './paidDecorations';
 import { registerRuleCommands } from './ruleCommands';
 import { registerWorkbenchCommands } from './commands';
 import { ReportStatusBar } from './statusBar';
+import { WordCommands } from './exportCommands';
+import { PagePreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +18,8 @@ export const REPORT_SELECTOR: vscode.DocumentSelector = [{ language: 'report' }]
 export interface ReportApi {
   client: LanguageClient;
   decorations: PaidDecorations;
+  word: WordCommands;
+  preview: PagePreview;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
@@ -44,7 +48,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
   context.subscriptions.push(decorations);
   registerWorkbenchCommands(context, client);
   context.subscriptions.push(new ReportStatusBar(client));
-  return { client, decorations };
+  const word = new WordCommands(context, client);
+  const preview = new PagePreview(word);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('report.openPreviewToSide', (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'report') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a report (a .report file) to use this command.'));
+        return;
+      }
+      preview.show(doc);
+    }),
+  );
+  return { client, decorations, word, preview };
 }
 
 export async function deactivate(): Promise<void> {

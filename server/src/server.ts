@@ -31,6 +31,7 @@ import { LEGEND, semanticTokens } from './lsp/semantic';
 import { documentSymbols, foldingRanges } from './lsp/symbols';
 import { completions } from './lsp/completion';
 import * as workbench from './lsp/workbench';
+import { print } from './lsp/print';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -329,6 +330,7 @@ onDocumentRequest('report/wrapPaid', workbench.wrap);
 onDocumentRequest('report/unwrapPaid', workbench.unwrap);
 onDocumentRequest('report/textWithoutPaidMarkers', (_doc, analysis) => workbench.withoutPaidMarkers(analysis));
 onDocumentRequest('report/nextBlank', workbench.blank);
+onDocumentRequest('report/print', print);
 
 // ---- end of authoring ------------------------------------------------------------------------------------
 
