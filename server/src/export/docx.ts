@@ -154,9 +154,17 @@ export function printDocument(paragraphs: readonly PrintParagraph[], options: Ex
   }
   const children = paragraphs.map((p) => paragraphOf(p, o, right.get(p)));
   const body: Fonts = { eastAsia: o.fonts.body, latin: o.fonts.latin };
+  // Word knows its built-in heading styles by name, `heading 1` … (lower case, as Word writes them): a
+  // style of another name would be a second “标题 1”, outside the navigation pane.
   const headingStyle = (n: number) => {
     const level = Math.min(4, n);
     return {
+      id: `Heading${n}`,
+      name: `heading ${n}`,
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      uiPriority: 9,
       run: { font: runFonts({ eastAsia: headingFont(o, level), latin: o.fonts.latin }), size: hp(o.sizes.body), bold: o.boldHeadings, color: '000000', italics: false },
       paragraph: { spacing: ROW, keepNext: false, keepLines: false, outlineLevel: n - 1, indent: { firstLine: charsTwips(o, 2), firstLineChars: 200 } },
     };
@@ -176,13 +184,8 @@ export function printDocument(paragraphs: readonly PrintParagraph[], options: Ex
           run: { font: runFonts({ eastAsia: o.fonts.title, latin: o.fonts.latin }), size: hp(o.sizes.title), bold: false, color: '000000' },
           paragraph: { alignment: AlignmentType.CENTER, spacing: TITLE_ROWS, indent: { firstLine: 0, firstLineChars: 0 } },
         },
-        heading1: headingStyle(1),
-        heading2: headingStyle(2),
-        heading3: headingStyle(3),
-        heading4: headingStyle(4),
-        heading5: headingStyle(5),
-        heading6: headingStyle(6),
       },
+      paragraphStyles: [1, 2, 3, 4, 5, 6, 7, 8, 9].map(headingStyle),
     },
     sections: [
       {

@@ -3,6 +3,7 @@
 // give the same page count. Pure: no host, no Node, no docx.
 
 import type { Heading, ReportModel, Span } from '../core/model';
+import { isHan } from '../core/text';
 
 /** The page and its grid (GB/T 9704 5.2). Lengths in twips (1/20 pt). */
 export const PAGE = {
@@ -170,10 +171,28 @@ export function printParagraphs(model: ReportModel): PrintParagraph[] {
 
 // ---- measuring and breaking lines ----------------------------------------------------------------------
 
-/** Width of a character in grid cells (a 3号 character is 1; Latin letters and digits about half). */
+/** Advance widths (em) of Times New Roman / Liberation Serif for printable ASCII, from the space (0x20) on. */
+const LATIN_EM = [
+  0.25, 0.333, 0.408, 0.5, 0.5, 0.833, 0.778, 0.18, 0.333, 0.333, 0.5, 0.564, 0.25, 0.333, 0.25, 0.278, // space … /
+  0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.278, 0.278, 0.564, 0.564, 0.564, 0.444, // 0 … ?
+  0.921, 0.722, 0.667, 0.667, 0.722, 0.611, 0.556, 0.722, 0.722, 0.333, 0.389, 0.722, 0.611, 0.889, 0.722, 0.722, // @ … O
+  0.556, 0.722, 0.667, 0.556, 0.611, 0.722, 0.722, 0.944, 0.722, 0.722, 0.611, 0.333, 0.278, 0.333, 0.469, 0.5, // P … _
+  0.333, 0.444, 0.5, 0.444, 0.5, 0.444, 0.333, 0.5, 0.5, 0.278, 0.278, 0.5, 0.278, 0.778, 0.5, 0.5, // ` … o
+  0.5, 0.5, 0.333, 0.389, 0.278, 0.5, 0.5, 0.722, 0.5, 0.5, 0.444, 0.48, 0.2, 0.48, 0.541, // p … ~
+];
+
+/** One grid cell: a 3号 (16 pt) character condensed by 0.25 pt, in points. */
+const CELL_PT = 15.75;
+
+/**
+ * Width of a character in grid cells: Chinese characters and full-width punctuation 1; Latin letters, digits
+ * and ASCII punctuation by the metrics of the Latin font (condensed like the rest of the line).
+ */
 export function charWidth(c: number): number {
-  if (c < 0x80) return c === 0x20 ? 0.25 : 0.5;
-  if (c >= 0x2000 && c <= 0x206f && c !== 0x2014 && c !== 0x2026 && c !== 0x201c && c !== 0x201d && c !== 0x2018 && c !== 0x2019) return 0.5;
+  if (c >= 0x20 && c < 0x7f) return (LATIN_EM[c - 0x20] * 16 - 0.25) / CELL_PT;
+  if (c < 0x20) return 0;
+  if (c === 0x2014 || c === 0x2026 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019) return 1; // East Asian font (hint)
+  if (c >= 0x2000 && c <= 0x206f) return 0.5;
   if (c < 0x1100) return 0.5;
   if (c >= 0xff61 && c <= 0xffdc) return 0.5; // half-width forms
   return 1;
@@ -202,6 +221,9 @@ const NO_START = new Set([...'，。、；：？！）》」』】〕〉”’�
 /** Characters that may not end a line (避尾): they go to the next line with what follows. */
 const NO_END = new Set([...'（《「『【〔〈“‘([{'].map((c) => c.charCodeAt(0)));
 
+/** The space word processors put between Chinese and Latin letters or digits, in grid cells (¼ em). */
+const AUTOSPACE = 0.25;
+
 function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x25 || c === 0x2d;
 }
@@ -222,11 +244,16 @@ export function breakLines(text: string, first: number, rest: number): number[] 
     // The next unbreakable unit: a Latin word or number, or one character (a surrogate pair counts as one).
     let j = i + 1;
     let w: number;
+    let trail = 0;
     const c = text.charCodeAt(i);
     if (isWordChar(c)) {
       w = 0;
       j = i;
       while (j < n && isWordChar(text.charCodeAt(j))) w += charWidth(text.charCodeAt(j++));
+      // Word processors space Latin letters and digits off from Chinese characters (autospace); the space
+      // after a word that ends a line does not count.
+      if (i > 0 && isHan(text.charCodeAt(i - 1))) w += AUTOSPACE;
+      if (j < n && isHan(text.charCodeAt(j))) trail = AUTOSPACE;
     } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       j = i + 2;
       w = 1;
@@ -255,7 +282,7 @@ export function breakLines(text: string, first: number, rest: number): number[] 
       i = at;
       continue;
     }
-    used += w;
+    used += w + trail;
     i = j;
   }
   return starts;
@@ -285,7 +312,8 @@ export interface Layout {
 
 /** Widths (first line, further lines) in grid cells for a paragraph. */
 export function lineWidths(p: PrintParagraph, options: LayoutOptions = {}): [number, number] {
-  const full = PAGE.charsPerLine;
+  // The text block (156 mm = 8844 twips) holds a little more than 28 cells of 315 twips.
+  const full = (PAGE.width - PAGE.left - PAGE.right) / 315;
   switch (p.kind) {
     case 'title': {
       const t = options.titleCharsPerLine ?? 20;
