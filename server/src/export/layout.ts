@@ -153,6 +153,8 @@ export function printParagraphs(model: ReportModel): PrintParagraph[] {
           if (p.start >= h.end) break;
           headingLength += Math.min(p.text.length, h.end - p.start);
         }
+        // `（1）**完善制度**。正文`: the mark after the bold heading sentence still ends it.
+        if (headingLength < joined.length && '。：！？'.includes(joined[headingLength])) headingLength++;
         if (!h.runIn) headingLength = joined.length;
         break;
       }
@@ -260,8 +262,8 @@ export function breakLines(text: string, first: number, rest: number): number[] 
     } else {
       w = charWidth(c);
     }
-    if (used + w > width + 1e-9 && used > 0) {
-      if (NO_START.has(c) && j === i + 1) {
+    if (used + w > width + 1e-9 && (used > 0 || (isWordChar(c) && w > width))) {
+      if (NO_START.has(c) && j === i + 1 && used > 0) {
         // Hangs at the end of this line.
         used += w;
         i = j;
@@ -271,11 +273,12 @@ export function breakLines(text: string, first: number, rest: number): number[] 
       // An opening mark at the end of the line goes down with what follows.
       if (at - 1 > starts[starts.length - 1] && NO_END.has(text.charCodeAt(at - 1))) at--;
       if (isWordChar(c) && w > rest) {
-        // A word longer than a line: split it where the line is full.
+        // A word longer than a line: split it where the line is full (at least one character per line).
         let k = i;
         while (k < j && used + charWidth(text.charCodeAt(k)) <= width + 1e-9) used += charWidth(text.charCodeAt(k++));
-        at = k > i ? k : i;
+        at = k > i ? k : used > 0 ? i : i + 1;
       }
+      if (at <= starts[starts.length - 1]) at = i > starts[starts.length - 1] ? i : i + 1;
       starts.push(at);
       width = rest;
       used = 0;
