@@ -226,6 +226,10 @@ const NO_END = new Set([...'（《「『【〔〈“‘([{'].map((c) => c.charCo
 /** The space word processors put between Chinese and Latin letters or digits, in grid cells (¼ em). */
 const AUTOSPACE = 0.25;
 
+function isAlnum(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 function isWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x25 || c === 0x2d;
 }
@@ -254,8 +258,8 @@ export function breakLines(text: string, first: number, rest: number): number[] 
       while (j < n && isWordChar(text.charCodeAt(j))) w += charWidth(text.charCodeAt(j++));
       // Word processors space Latin letters and digits off from Chinese characters (autospace); the space
       // after a word that ends a line does not count.
-      if (i > 0 && isHan(text.charCodeAt(i - 1))) w += AUTOSPACE;
-      if (j < n && isHan(text.charCodeAt(j))) trail = AUTOSPACE;
+      if (i > 0 && isAlnum(c) && isHan(text.charCodeAt(i - 1))) w += AUTOSPACE;
+      if (j < n && isAlnum(text.charCodeAt(j - 1)) && isHan(text.charCodeAt(j))) trail = AUTOSPACE;
     } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       j = i + 2;
       w = 1;
