@@ -19,8 +19,12 @@ export interface PreviewState {
   drawnPages: number;
   blanks: number;
   warnings: number;
-  /** Milliseconds from the update's start (after the debounce) to the webview's answer. */
+  /** Milliseconds from the update's start (after the debounce) to the webview's answer, and its parts:
+   *  the server's printed paragraphs, the layout and HTML, the webview's drawing (message round trip). */
   ms: number;
+  printMs: number;
+  layoutMs: number;
+  drawMs: number;
 }
 
 interface Mark {
@@ -134,7 +138,7 @@ export class PagePreview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private started = 0;
-  private pending: { version: number; pages: number; blanks: number; warnings: number } | undefined;
+  private pending: { version: number; pages: number; blanks: number; warnings: number; printMs: number; layoutMs: number; posted: number } | undefined;
   /** Ignore the editor's scroll events until then: they answer the preview's own scrolling. */
   private quietEditorUntil = 0;
   private readonly disposables: vscode.Disposable[] = [];
@@ -219,6 +223,7 @@ export class PagePreview implements vscode.Disposable {
       printed = null;
     }
     if (seq !== this.seq || this.panel !== panel || !printed) return;
+    const printMs = performance.now() - this.started;
     const laid = layout(printed.paragraphs);
     const marks: Mark[] = printed.blanks.map((b) => ({ start: b.start, end: b.end, cls: 'blank' as const, title: vscode.l10n.t('Blank left to fill') }));
     let warnings = 0;
@@ -234,7 +239,8 @@ export class PagePreview implements vscode.Disposable {
       printed.blanks.length === 1 ? vscode.l10n.t('1 blank left to fill') : vscode.l10n.t('{0} blanks left to fill', printed.blanks.length),
       warnings === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', warnings),
     ].join(' · ');
-    this.pending = { version: printed.version, pages: laid.pages, blanks: printed.blanks.length, warnings };
+    const posted = performance.now();
+    this.pending = { version: printed.version, pages: laid.pages, blanks: printed.blanks.length, warnings, printMs, layoutMs: posted - this.started - printMs, posted };
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     void panel.webview.postMessage({ type: 'render', seq, html, summary, line: editor?.visibleRanges[0]?.start.line });
   }
@@ -243,7 +249,9 @@ export class PagePreview implements vscode.Disposable {
     const doc = this.doc;
     if (!doc) return;
     if (m.type === 'rendered' && m.seq === this.seq && this.pending) {
-      this.last = { uri: doc.uri.toString(), ...this.pending, drawnPages: m.pages ?? 0, ms: performance.now() - this.started };
+      const { posted, ...state } = this.pending;
+      const now = performance.now();
+      this.last = { uri: doc.uri.toString(), ...state, drawnPages: m.pages ?? 0, ms: now - this.started, drawMs: now - posted };
       this.rendered.fire(this.last);
       return;
     }
@@ -326,18 +334,29 @@ export class PagePreview implements vscode.Disposable {
     const w = document.documentElement.clientWidth - 24;
     document.documentElement.style.setProperty('--scale', String(Math.max(0.2, Math.min(1.25, w / PAGE_PX))));
   }
+  /** The first drawn line of the last paragraph that starts at or before a source line. */
   function lineEl(line) {
     let best = null;
+    let bestLine = -1;
     for (const el of root.querySelectorAll('.ln')) {
-      if (Number(el.dataset.line) <= line) best = el; else break;
+      const n = Number(el.dataset.line);
+      if (n > line) break;
+      if (n > bestLine) {
+        best = el;
+        bestLine = n;
+      }
     }
     return best;
   }
   function scrollToLine(line) {
-    const el = lineEl(line);
+    const el = line > 0 ? lineEl(line) : null;
     quietUntil = Date.now() + 300;
-    if (el) el.scrollIntoView({ block: 'start' });
-    else window.scrollTo(0, 0);
+    if (!el) {
+      window.scrollTo(0, 0);
+      return;
+    }
+    const bar = document.querySelector('.bar').offsetHeight;
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - bar - 8);
   }
   window.addEventListener('message', (event) => {
     const m = event.data;

@@ -168,6 +168,9 @@ for (const c of cases) {
       // One character (4号, 14 pt) in from the edge of the text block.
       const inner = n % 2 === 1 ? pageWidth - PAGE.right / 20 - number.xMax : number.xMin - PAGE.left / 20;
       if (Math.abs(inner - 14) > 4) fail(c, `page ${n}: the number is ${inner.toFixed(1)} pt from the edge of the text block, not one character (14 pt)`);
+      // 7 mm (19.8 pt) below the text block.
+      const below = number.yMin - footerTop;
+      if (Math.abs(below - 19.84) > 4) fail(c, `page ${n}: the number is ${below.toFixed(1)} pt below the text block, not 7 mm (19.8 pt)`);
     }
   });
   const title = c.laid.paragraphs.find((p) => p.kind === 'title');

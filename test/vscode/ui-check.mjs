@@ -570,6 +570,36 @@ async function checks(page, step) {
       ![...document.querySelectorAll('.markers-panel .marker-code')].some((el) => el.textContent === 'paragraph-end-punctuation'),
     );
   });
+
+  await step('the page preview opens beside the report and draws its pages', async () => {
+    await runCommand(page, 'Report: Open Preview to the Side');
+    // The webview's document is in a frame of a frame; find the one that draws the pages.
+    const deadline = Date.now() + WAIT_MS;
+    let pages = 0;
+    let summary = '';
+    let frame;
+    while (Date.now() < deadline && pages < 2) {
+      for (const f of page.frames()) {
+        const n = await f.evaluate(() => document.querySelectorAll('section.page').length).catch(() => 0);
+        if (n) {
+          frame = f;
+          pages = n;
+          summary = await f.evaluate(() => document.getElementById('summary')?.textContent ?? '').catch(() => '');
+        }
+      }
+      if (pages < 2) await page.waitForTimeout(200);
+    }
+    if (pages !== 2) throw new CheckError(`the preview shows ${pages} page(s) of ${REPORT}, not 2`);
+    if (!/2 pages/.test(summary) || !/blanks? left/.test(summary)) throw new CheckError(`the preview's bar says "${summary}"`);
+    const numbers = await frame.evaluate(() => [...document.querySelectorAll('section.page .pn')].map((el) => el.textContent));
+    if (numbers.join('|') !== '— 1 —|— 2 —') throw new CheckError(`the page numbers are ${numbers.join(', ')}`);
+    const blanks = await frame.evaluate(() => document.querySelectorAll('section.page .blank').length);
+    if (blanks < 1) throw new CheckError('no blank is marked in the preview');
+    if (screenshots) {
+      await page.waitForTimeout(500);
+      await shoot(page, 'preview.png');
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
