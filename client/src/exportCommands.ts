@@ -126,7 +126,12 @@ export class WordCommands {
       if (!target) return undefined;
     }
     const t1 = performance.now();
-    const bytes = await this.bundle().writeDocx(printed.paragraphs, exportOptions(doc.uri));
+    const file = target;
+    // A long report takes seconds (docx writes some 70 pages a second): show that it is under way.
+    const bytes = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(file.path)) },
+      () => this.bundle().writeDocx(printed.paragraphs, exportOptions(doc.uri)),
+    );
     const writeMs = performance.now() - t1;
     await vscode.workspace.fs.writeFile(target, bytes);
     const outcome: ExportOutcome = { target, bytes: bytes.length, paragraphs: printed.paragraphs.length, blanks, printMs, writeMs };

@@ -14,7 +14,7 @@ import { exportOptions, type WordCommands } from './exportCommands';
 export interface PreviewState {
   uri: string;
   version: number;
-  /** Pages of the layout, and pages the webview drew (the same unless drawing failed). */
+  /** Pages of the layout, and pages the webview drew (the same up to MAX_DRAWN_PAGES, unless drawing failed). */
   pages: number;
   drawnPages: number;
   blanks: number;
@@ -99,9 +99,13 @@ function lineHtml(p: LaidParagraph, from: number, to: number, marks: readonly Ma
 }
 
 /** The pages as HTML. */
+/** Pages the preview draws at most: a very long report shows its beginning (the count is still exact). */
+export const MAX_DRAWN_PAGES = 200;
+
 export function pagesHtml(laid: Layout, marks: readonly Mark[]): string {
   const per = PAGE.linesPerPage;
-  const pages: string[][] = Array.from({ length: laid.pages }, () => []);
+  const drawn = Math.min(laid.pages, MAX_DRAWN_PAGES);
+  const pages: string[][] = Array.from({ length: drawn }, () => []);
   const right = new Map<LaidParagraph, number>();
   const ps = laid.paragraphs;
   for (let i = 0; i + 1 < ps.length; i++) {
@@ -112,12 +116,14 @@ export function pagesHtml(laid: Layout, marks: readonly Mark[]): string {
     }
   }
   for (const p of ps) {
+    if (p.lineRows[0] >= drawn * per) break;
     const pm = marks.length ? marksOf(p, marks) : [];
     const n = p.lineStarts.length;
     for (let k = 0; k < n; k++) {
       const from = p.lineStarts[k];
       const to = k + 1 < n ? p.lineStarts[k + 1] : p.text.length;
       const row = p.lineRows[k];
+      if (row >= drawn * per) break;
       const cls = ['ln', `k-${p.kind}`];
       if (k === 0) cls.push('first');
       if (k + 1 < n) cls.push('full');
@@ -236,6 +242,7 @@ export class PagePreview implements vscode.Disposable {
     const html = pagesHtml(laid, marks);
     const summary = [
       laid.pages === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', laid.pages),
+      ...(laid.pages > MAX_DRAWN_PAGES ? [vscode.l10n.t('the first {0} shown', MAX_DRAWN_PAGES)] : []),
       printed.blanks.length === 1 ? vscode.l10n.t('1 blank left to fill') : vscode.l10n.t('{0} blanks left to fill', printed.blanks.length),
       warnings === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', warnings),
     ].join(' · ');

@@ -43,6 +43,8 @@ test('Latin words and numbers are not split; they are narrower than Chinese and 
   const lines = breakLines(url, 28, 28);
   assert.ok(lines.length >= 3);
   for (let k = 1; k < lines.length; k++) assert.ok(lines[k] > lines[k - 1]);
+  // A word that fits but for its autospace stays whole, and no empty line follows it.
+  assert.deepEqual(breakLines('中c3', 1, 1), [0, 1]);
 });
 
 test('line starts always advance and every character is on exactly one line (property)', () => {

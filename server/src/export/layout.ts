@@ -279,7 +279,14 @@ export function breakLines(text: string, first: number, rest: number): number[] 
       if (isWordChar(c) && w > rest) {
         // A word longer than a line: split it where the line is full (at least one character per line).
         let k = i;
-        while (k < j && used + charWidth(text.charCodeAt(k)) <= width + 1e-9) used += charWidth(text.charCodeAt(k++));
+        let fit = used;
+        while (k < j && fit + charWidth(text.charCodeAt(k)) <= width + 1e-9) fit += charWidth(text.charCodeAt(k++));
+        if (k === j) {
+          // It fits but for the autospace: it stays on this line.
+          used = fit + trail;
+          i = j;
+          continue;
+        }
         at = k > i ? k : used > 0 ? i : i + 1;
       }
       if (at <= starts[starts.length - 1]) at = i > starts[starts.length - 1] ? i : i + 1;
