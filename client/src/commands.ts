@@ -3,7 +3,16 @@
 // the work on its analysis of the document; the commands apply its versioned edits.
 
 import * as vscode from 'vscode';
-import type { LanguageClient, Range as LspRange, WorkspaceEdit } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, WorkspaceEdit } from 'vscode-languageclient';
+import type { RequestType } from 'vscode-languageserver-protocol';
+import {
+  NextBlankRequest,
+  NextHeadingRequest,
+  RenumberRequest,
+  TextWithoutPaidMarkersRequest,
+  UnwrapPaidRequest,
+  WrapPaidRequest,
+} from '../../server/src/protocol';
 import { StatisticsView } from './statisticsView';
 
 export const WORKBENCH_COMMANDS = [
@@ -26,17 +35,17 @@ function reportEditor(): vscode.TextEditor | undefined {
   return undefined;
 }
 
-export function registerWorkbenchCommands(context: vscode.ExtensionContext, client: LanguageClient): StatisticsView {
+export function registerWorkbenchCommands(context: vscode.ExtensionContext, client: BaseLanguageClient): StatisticsView {
   const c2p = client.code2ProtocolConverter;
   const p2c = client.protocol2CodeConverter;
   const statistics = new StatisticsView(client);
   context.subscriptions.push(statistics);
 
-  async function request<R>(method: string, params: object): Promise<R | null> {
+  async function request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R | null> {
     try {
-      return await client.sendRequest<R | null>(method, params);
+      return await client.sendRequest<P, R, void>(type, params as never);
     } catch (e) {
-      client.error(`${method} failed`, e, false);
+      client.error(`${type.method} failed`, e, false);
       void vscode.window.showErrorMessage(vscode.l10n.t('The report language server could not complete the command: {0}', e instanceof Error ? e.message : String(e)));
       return null;
     }
@@ -66,7 +75,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
   register('report.renumberHeadings', async (editor) => {
     const selection = editor.selection;
     const range = selection.isEmpty ? undefined : c2p.asRange(selection);
-    const edit = await request<WorkspaceEdit>('report/renumber', { uri: uriOf(editor), range });
+    const edit = await request(RenumberRequest, { uri: uriOf(editor), range });
     if (!edit) return;
     const change = edit.documentChanges?.[0];
     const count = change && 'edits' in change ? change.edits.length : 0;
@@ -88,7 +97,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
     // On a blank line the number goes at the cursor; otherwise on a new line after the current one.
     const onBlank = line.isEmptyOrWhitespace;
     const at = onBlank ? active : line.range.end;
-    const result = await request<{ text: string; level: number }>('report/nextHeading', { uri: uriOf(editor), position: c2p.asPosition(at) });
+    const result = await request(NextHeadingRequest, { uri: uriOf(editor), position: c2p.asPosition(at) });
     if (!result) return;
     const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const version = doc.version;
@@ -101,7 +110,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
 
   register('report.wrapPaid', async (editor) => {
     const selection = editor.selection;
-    const edit = await request<WorkspaceEdit>('report/wrapPaid', { uri: uriOf(editor), range: c2p.asRange(selection) });
+    const edit = await request(WrapPaidRequest, { uri: uriOf(editor), range: c2p.asRange(selection) });
     if (!edit) {
       const text = selection.isEmpty ? editor.document.lineAt(selection.active.line).text : editor.document.getText(selection);
       void vscode.window.showInformationMessage(
@@ -115,7 +124,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
   });
 
   register('report.unwrapPaid', async (editor) => {
-    const edit = await request<WorkspaceEdit>('report/unwrapPaid', { uri: uriOf(editor), position: c2p.asPosition(editor.selection.active) });
+    const edit = await request(UnwrapPaidRequest, { uri: uriOf(editor), position: c2p.asPosition(editor.selection.active) });
     if (!edit) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The cursor is not inside a paid region or on a paid marker.'));
       return;
@@ -124,7 +133,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
   });
 
   register('report.copyWithoutPaidMarkers', async (editor) => {
-    const text = await request<string>('report/textWithoutPaidMarkers', { uri: uriOf(editor) });
+    const text = await request(TextWithoutPaidMarkersRequest, { uri: uriOf(editor) });
     if (text === null) return;
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(
@@ -135,7 +144,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
   });
 
   register('report.openWithoutPaidMarkers', async (editor) => {
-    const text = await request<string>('report/textWithoutPaidMarkers', { uri: uriOf(editor) });
+    const text = await request(TextWithoutPaidMarkersRequest, { uri: uriOf(editor) });
     if (text === null) return;
     const doc = await vscode.workspace.openTextDocument({ language: 'report', content: text });
     await vscode.window.showTextDocument(doc, { preview: false });
@@ -143,7 +152,7 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
 
   const goToBlank = async (editor: vscode.TextEditor, direction: 'next' | 'previous') => {
     const from = direction === 'next' ? editor.selection.end : editor.selection.start;
-    const range = await request<LspRange>('report/nextBlank', { uri: uriOf(editor), position: c2p.asPosition(from), direction });
+    const range = await request(NextBlankRequest, { uri: uriOf(editor), position: c2p.asPosition(from), direction });
     if (!range) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No blanks left to fill in this report.'));
       return;

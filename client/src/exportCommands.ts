@@ -4,16 +4,23 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import type { ImportResult } from '../../server/src/export/import';
-import type { ExportOptions } from '../../server/src/export/options';
-import { resolveExportOptions } from '../../server/src/export/options';
-import type { PrintResult } from '../../server/src/lsp/print';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { PrintRequest, type PrintParagraph, type PrintResult } from '../../server/src/protocol';
 import { loadBundle } from './lazy';
 
-/** What dist/export.js exports (server/src/export/index.ts). */
+/** A Word document read as report text (server/src/export/import.ts). */
+export interface ImportResult {
+  text: string;
+  paragraphs: number;
+  tables: number;
+  images: number;
+  warnings: string[];
+}
+
+/** What dist/export.js exports (server/src/export/index.ts; the unit tests check that they agree). */
 export interface ExportBundle {
-  writeDocx(paragraphs: PrintResult['paragraphs'], options: ExportOptions): Promise<Uint8Array>;
+  /** The printed paragraphs as a .docx; `settings` are the `report.export` settings (defaults for what is missing or invalid). */
+  writeDocx(paragraphs: readonly PrintParagraph[], settings: unknown): Promise<Uint8Array>;
   importDocx(bytes: Uint8Array): Promise<ImportResult>;
 }
 
@@ -38,8 +45,9 @@ export interface ImportOutcome extends ImportResult {
   document: vscode.TextDocument;
 }
 
-export function exportOptions(scope?: vscode.Uri): ExportOptions {
-  return resolveExportOptions(vscode.workspace.getConfiguration('report', scope).get('export'));
+/** The `report.export` settings of a document (VS Code fills in the defaults of package.json). */
+export function exportSettings(scope?: vscode.Uri): unknown {
+  return vscode.workspace.getConfiguration('report', scope).get('export');
 }
 
 export class WordCommands {
@@ -49,7 +57,7 @@ export class WordCommands {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly client: LanguageClient,
+    private readonly client: BaseLanguageClient,
   ) {
     context.subscriptions.push(
       vscode.commands.registerCommand('report.exportToWord', (arg?: ExportArgs | vscode.Uri) => this.exportCommand(arg)),
@@ -64,7 +72,7 @@ export class WordCommands {
   /** The printed paragraphs of a document, for its current version. */
   async print(doc: vscode.TextDocument): Promise<PrintResult | null> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const result = await this.client.sendRequest<PrintResult | null>('report/print', { uri: doc.uri.toString() });
+      const result = await this.client.sendRequest(PrintRequest, { uri: doc.uri.toString() });
       if (!result || result.version === doc.version) return result;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -130,7 +138,7 @@ export class WordCommands {
     // A long report takes seconds (docx writes some 70 pages a second): show that it is under way.
     const bytes = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(file.path)) },
-      () => this.bundle().writeDocx(printed.paragraphs, exportOptions(doc.uri)),
+      () => this.bundle().writeDocx(printed.paragraphs, exportSettings(doc.uri)),
     );
     const writeMs = performance.now() - t1;
     await vscode.workspace.fs.writeFile(target, bytes);

@@ -2,18 +2,10 @@
 // the markers, and marks in the overview ruler. Colours are contributed (report.paid*) so users can change them.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Range as LspRange } from 'vscode-languageclient';
+import { PaidRegionsRequest, type PaidRegionsResult } from '../../server/src/protocol';
 
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-export interface PaidRegionsResult {
-  version: number;
-  markers: { range: LspRange; type: string; misspelled: boolean }[];
-  regions: { begin: LspRange; end: LspRange | null; content: LspRange; chars: number }[];
-}
+export type { PaidRegionsResult };
 
 const toRange = (r: LspRange) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
@@ -38,7 +30,7 @@ export class PaidDecorations implements vscode.Disposable {
   /** The last regions applied, per document, for tests and the status bar. */
   readonly applied = new Map<string, PaidRegionsResult>();
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.disposables.push(
       this.region,
       this.marker,
@@ -69,7 +61,7 @@ export class PaidDecorations implements vscode.Disposable {
       }
       let result: PaidRegionsResult | null = null;
       try {
-        result = await this.client.sendRequest<PaidRegionsResult | null>('report/paidRegions', { uri: editor.document.uri.toString() });
+        result = await this.client.sendRequest(PaidRegionsRequest, { uri: editor.document.uri.toString() });
       } catch {
         result = null;
       }

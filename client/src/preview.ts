@@ -5,10 +5,36 @@
 // follows the theme. The page is static HTML and one script under a strict content security policy.
 
 import * as vscode from 'vscode';
-import { layout, pageNumberText, PAGE, placeSignature, textWidth, type LaidParagraph, type Layout } from '../../server/src/export/layout';
-import type { ExportOptions } from '../../server/src/export/options';
-import type { PrintResult } from '../../server/src/lsp/print';
-import { exportOptions, type WordCommands } from './exportCommands';
+import type { PrintedParagraph, PrintResult } from '../../server/src/protocol';
+import { exportSettings, type WordCommands } from './exportCommands';
+
+/** The `report.export` settings the preview uses, checked (they go into the page's style sheet). */
+interface PreviewOptions {
+  fonts: Record<'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'latin' | 'pageNumber', string>;
+  sizes: { title: number; body: number; pageNumber: number };
+  boldHeadings: boolean;
+}
+
+const DEFAULT_SIZES = { title: 22, body: 16, pageNumber: 14 };
+
+function previewOptions(settings: unknown): PreviewOptions {
+  const s = settings && typeof settings === 'object' ? (settings as Record<string, unknown>) : {};
+  const fonts = (s.fonts && typeof s.fonts === 'object' ? s.fonts : {}) as Record<string, unknown>;
+  const sizes = (s.sizes && typeof s.sizes === 'object' ? s.sizes : {}) as Record<string, unknown>;
+  const font = (k: string) => (typeof fonts[k] === 'string' ? (fonts[k] as string).slice(0, 64) : '');
+  const size = (k: keyof typeof DEFAULT_SIZES) => {
+    const v = sizes[k];
+    return typeof v === 'number' && Number.isFinite(v) && v >= 5 && v <= 72 ? v : DEFAULT_SIZES[k];
+  };
+  return {
+    fonts: {
+      title: font('title'), body: font('body'), heading1: font('heading1'), heading2: font('heading2'),
+      heading3: font('heading3'), heading4: font('heading4'), latin: font('latin'), pageNumber: font('pageNumber'),
+    },
+    sizes: { title: size('title'), body: size('body'), pageNumber: size('pageNumber') },
+    boldHeadings: s.boldHeadings === true,
+  };
+}
 
 /** What the preview last showed, for the extension's tests and timings. */
 export interface PreviewState {
@@ -20,7 +46,7 @@ export interface PreviewState {
   blanks: number;
   warnings: number;
   /** Milliseconds from the update's start (after the debounce) to the webview's answer, and its parts:
-   *  the server's printed paragraphs, the layout and HTML, the webview's drawing (message round trip). */
+   *  the server's printed and laid-out paragraphs, the HTML, the webview's drawing (message round trip). */
   ms: number;
   printMs: number;
   layoutMs: number;
@@ -47,15 +73,15 @@ function nonce(): string {
 
 /** A CSS font-family list: the configured font first, then the usual names and the fonts found everywhere. */
 function fontStack(configured: string, fallbacks: string): string {
-  const name = configured.replace(/["\\;{}<>]/gu, '');
-  return `"${name}", ${fallbacks}`;
+  const name = configured.replace(/["\\;{}<>\u0000-\u001f]/gu, '').trim();
+  return name ? `"${name}", ${fallbacks}` : fallbacks;
 }
 
 const SERIF_CJK = '"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", serif';
 const SANS_CJK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
 /** Marks (blanks, warnings) in paragraph-text offsets. */
-function marksOf(p: LaidParagraph, marks: readonly Mark[]): Mark[] {
+function marksOf(p: PrintedParagraph, marks: readonly Mark[]): Mark[] {
   const out: Mark[] = [];
   let at = 0;
   for (const piece of p.pieces) {
@@ -71,7 +97,7 @@ function marksOf(p: LaidParagraph, marks: readonly Mark[]): Mark[] {
 }
 
 /** One line of a paragraph as HTML: heading part, blanks and warnings in spans. */
-function lineHtml(p: LaidParagraph, from: number, to: number, marks: readonly Mark[]): string {
+function lineHtml(p: PrintedParagraph, from: number, to: number, marks: readonly Mark[]): string {
   const cuts = new Set([from, to]);
   if (p.headingLength > from && p.headingLength < to) cuts.add(p.headingLength);
   for (const m of marks) {
@@ -98,23 +124,15 @@ function lineHtml(p: LaidParagraph, from: number, to: number, marks: readonly Ma
   return html;
 }
 
-/** The pages as HTML. */
 /** Pages the preview draws at most: a very long report shows its beginning (the count is still exact). */
 export const MAX_DRAWN_PAGES = 200;
 
-export function pagesHtml(laid: Layout, marks: readonly Mark[]): string {
-  const per = PAGE.linesPerPage;
-  const drawn = Math.min(laid.pages, MAX_DRAWN_PAGES);
+/** The pages as HTML. */
+export function pagesHtml(printed: PrintResult, marks: readonly Mark[]): string {
+  const per = printed.linesPerPage;
+  const drawn = Math.min(printed.pages, MAX_DRAWN_PAGES);
   const pages: string[][] = Array.from({ length: drawn }, () => []);
-  const right = new Map<LaidParagraph, number>();
-  const ps = laid.paragraphs;
-  for (let i = 0; i + 1 < ps.length; i++) {
-    if (ps[i].kind === 'signature' && ps[i + 1].kind === 'date') {
-      const { signatureRight, dateRight } = placeSignature(textWidth(ps[i].text), textWidth(ps[i + 1].text));
-      right.set(ps[i], signatureRight);
-      right.set(ps[i + 1], dateRight);
-    }
-  }
+  const ps = printed.paragraphs;
   for (const p of ps) {
     if (p.lineRows[0] >= drawn * per) break;
     const pm = marks.length ? marksOf(p, marks) : [];
@@ -127,14 +145,14 @@ export function pagesHtml(laid: Layout, marks: readonly Mark[]): string {
       const cls = ['ln', `k-${p.kind}`];
       if (k === 0) cls.push('first');
       if (k + 1 < n) cls.push('full');
-      if (p.kind === 'signature' || p.kind === 'date') cls.push(`r${right.get(p) ?? 2}`);
+      if (p.kind === 'signature' || p.kind === 'date') cls.push(`r${Math.max(0, Math.min(12, Math.round(p.rightIndent ?? 2)))}`);
       pages[Math.floor(row / per)].push(
         `<div class="${cls.join(' ')}" data-line="${p.line}" data-row="${row % per}">${lineHtml(p, from, to, pm) || '&#8203;'}</div>`,
       );
     }
   }
   return pages
-    .map((lines, i) => `<section class="page ${i % 2 ? 'even' : 'odd'}" data-page="${i + 1}"><div class="block">${lines.join('')}</div><div class="pn">${esc(pageNumberText(i + 1))}</div></section>`)
+    .map((lines, i) => `<section class="page ${i % 2 ? 'even' : 'odd'}" data-page="${i + 1}"><div class="block">${lines.join('')}</div><div class="pn">— ${i + 1} —</div></section>`)
     .join('');
 }
 
@@ -207,7 +225,7 @@ export class PagePreview implements vscode.Disposable {
     }
     const name = doc.isUntitled ? doc.uri.path : doc.uri.path.slice(doc.uri.path.lastIndexOf('/') + 1);
     this.panel.title = vscode.l10n.t('Preview: {0}', name);
-    if (rebuild) this.panel.webview.html = this.shell(exportOptions(doc.uri));
+    if (rebuild) this.panel.webview.html = this.shell(previewOptions(exportSettings(doc.uri)));
     this.schedule(0);
   }
 
@@ -230,7 +248,6 @@ export class PagePreview implements vscode.Disposable {
     }
     if (seq !== this.seq || this.panel !== panel || !printed) return;
     const printMs = performance.now() - this.started;
-    const laid = layout(printed.paragraphs);
     const marks: Mark[] = printed.blanks.map((b) => ({ start: b.start, end: b.end, cls: 'blank' as const, title: vscode.l10n.t('Blank left to fill') }));
     let warnings = 0;
     for (const d of vscode.languages.getDiagnostics(doc.uri)) {
@@ -239,15 +256,15 @@ export class PagePreview implements vscode.Disposable {
       marks.push({ start: doc.offsetAt(d.range.start), end: Math.max(doc.offsetAt(d.range.end), doc.offsetAt(d.range.start) + 1), cls: 'warn', title: d.message });
     }
     marks.sort((a, b) => a.start - b.start);
-    const html = pagesHtml(laid, marks);
+    const html = pagesHtml(printed, marks);
     const summary = [
-      laid.pages === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', laid.pages),
-      ...(laid.pages > MAX_DRAWN_PAGES ? [vscode.l10n.t('the first {0} shown', MAX_DRAWN_PAGES)] : []),
+      printed.pages === 1 ? vscode.l10n.t('1 page') : vscode.l10n.t('{0} pages', printed.pages),
+      ...(printed.pages > MAX_DRAWN_PAGES ? [vscode.l10n.t('the first {0} shown', MAX_DRAWN_PAGES)] : []),
       printed.blanks.length === 1 ? vscode.l10n.t('1 blank left to fill') : vscode.l10n.t('{0} blanks left to fill', printed.blanks.length),
       warnings === 1 ? vscode.l10n.t('1 problem') : vscode.l10n.t('{0} problems', warnings),
     ].join(' · ');
     const posted = performance.now();
-    this.pending = { version: printed.version, pages: laid.pages, blanks: printed.blanks.length, warnings, printMs, layoutMs: posted - this.started - printMs, posted };
+    this.pending = { version: printed.version, pages: printed.pages, blanks: printed.blanks.length, warnings, printMs, layoutMs: posted - this.started - printMs, posted };
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
     void panel.webview.postMessage({ type: 'render', seq, html, summary, line: editor?.visibleRanges[0]?.start.line });
   }
@@ -276,7 +293,7 @@ export class PagePreview implements vscode.Disposable {
     }
   }
 
-  private shell(o: ExportOptions): string {
+  private shell(o: PreviewOptions): string {
     const n = nonce();
     const lang = vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
     // 225 mm / 22 rows; the body is 3号 (16 pt) condensed to 28 characters in 156 mm.
@@ -312,7 +329,7 @@ export class PagePreview implements vscode.Disposable {
   .k-title { height: calc(225mm / 11); line-height: calc(225mm / 11); text-align: center; text-align-last: center; font-family: ${latin}, ${fonts.title}; font-size: ${o.sizes.title}pt; letter-spacing: 0; }
   .k-titleLine { text-align: center; text-align-last: center; font-family: ${latin}, ${fonts.h2}; }
   .k-signature, .k-date { text-align: right; text-align-last: right; }
-  ${[2, 3, 4, 5, 6, 7, 8].map((k) => `.r${k} { padding-right: ${(k * (body * 20 - 5)) / 20}pt; }`).join(' ')}
+  ${[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((k) => `.r${k} { padding-right: ${(k * (body * 20 - 5)) / 20}pt; }`).join(' ')}
   .h1 { font-family: ${latin}, ${fonts.h1}; font-weight: ${bold}; }
   .h2 { font-family: ${latin}, ${fonts.h2}; font-weight: ${bold}; }
   .h3 { font-family: ${latin}, ${fonts.h3}; font-weight: ${bold}; }

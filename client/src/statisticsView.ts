@@ -3,14 +3,14 @@
 // active report and refreshes as the author types.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 
-import type { ReportStats as CoreReportStats, SectionStats } from '../../server/src/core/stats';
+import { StatisticsRequest, type ReportStats, type SectionStats } from '../../server/src/protocol';
 
 export type { SectionStats };
 
 /** The answer of the server's `report/statistics` request: the core's statistics for a document version. */
-export type ReportStats = CoreReportStats & { version: number };
+export type { ReportStats };
 
 export function formatNumber(n: number): string {
   try {
@@ -48,7 +48,7 @@ export class StatisticsView implements vscode.Disposable {
   /** The statistics last shown, for tests. */
   lastShown: ReportStats | undefined;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.panel && e.document === this.doc) this.schedule(500);
@@ -97,7 +97,7 @@ export class StatisticsView implements vscode.Disposable {
     const seq = ++this.seq;
     let stats: ReportStats | null = null;
     try {
-      stats = await this.client.sendRequest<ReportStats | null>('report/statistics', { uri: doc.uri.toString() });
+      stats = await this.client.sendRequest(StatisticsRequest, { uri: doc.uri.toString() });
     } catch {
       stats = null;
     }

@@ -3,7 +3,8 @@
 // typing: requests run in the background and answers for an older state are dropped.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { StatisticsRequest } from '../../server/src/protocol';
 import { formatNumber, formatShare, type ReportStats } from './statisticsView';
 
 const MAX_SELECTIONS = 20;
@@ -16,7 +17,7 @@ export class ReportStatusBar implements vscode.Disposable {
   /** Whole-document statistics by document, for the version they were computed for. */
   private readonly whole = new Map<string, ReportStats>();
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     this.item.name = vscode.l10n.t('Report Statistics');
     this.item.command = 'report.showStatistics';
     this.disposables.push(
@@ -48,7 +49,7 @@ export class ReportStatusBar implements vscode.Disposable {
 
   private async request(uri: string, range?: vscode.Range): Promise<ReportStats | null> {
     try {
-      return await this.client.sendRequest<ReportStats | null>('report/statistics', {
+      return await this.client.sendRequest(StatisticsRequest, {
         uri,
         range: range ? this.client.code2ProtocolConverter.asRange(range) : undefined,
       });

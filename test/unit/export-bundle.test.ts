@@ -7,11 +7,15 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, rmSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
 import { loadBundle } from '../../client/src/lazy';
 import type { ExportBundle } from '../../client/src/exportCommands';
 import { parse } from '../../server/src/core/parser';
 import { printParagraphs } from '../../server/src/export/layout';
-import { DEFAULT_EXPORT_OPTIONS } from '../../server/src/export/options';
+import * as entry from '../../server/src/export/index';
+
+// The client's view of the bundle is the bundle's entry (a type error here when they drift apart).
+const conforms: ExportBundle = entry;
 
 test('a bundle loads from its file, else from file.br, once', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-'));
@@ -43,8 +47,11 @@ test('dist/export.js runs without Node modules, Brotli-compressed too, and round
     const bundle = loadBundle<ExportBundle>(join(dir, 'export.js'));
     const text = readFileSync('test/fixtures/sample.report', 'utf8');
     const paragraphs = printParagraphs(parse(text));
-    const bytes = await bundle.writeDocx(paragraphs, DEFAULT_EXPORT_OPTIONS);
+    const bytes = await bundle.writeDocx(paragraphs, { fonts: { body: '仿宋' } });
     assert.equal(bytes[0], 0x50);
+    assert.equal(typeof conforms.writeDocx, 'function');
+    // The settings reach the document.
+    assert.match(strFromU8(unzipSync(bytes)['word/document.xml']), /w:eastAsia="仿宋"/u);
     const back = await bundle.importDocx(bytes);
     assert.deepEqual(back.text.trimEnd().split('\n'), paragraphs.filter((p) => p.kind !== 'empty').map((p) => p.text));
   } finally {

@@ -16,8 +16,12 @@ export interface LintOptions {
   onRuleError?: (ruleId: string, error: unknown) => void;
 }
 
-/** The problems of a report, in document order. A rule that throws is skipped, never the whole lint. */
-export function lint(model: ReportModel, config: ResolvedConfig, options: LintOptions = {}): Problem[] {
+/**
+ * The lint as steps: it yields after each rule, so that a host can give way to other work (a cancellation
+ * arriving, another request) between rules, and returns the problems in document order. `lint` runs it
+ * straight through.
+ */
+export function* lintSteps(model: ReportModel, config: ResolvedConfig, options: LintOptions = {}): Generator<string, Problem[], void> {
   const problems: Problem[] = [];
   for (const rule of RULES) {
     if (options.only && !options.only.has(rule.meta.id)) continue;
@@ -45,7 +49,17 @@ export function lint(model: ReportModel, config: ResolvedConfig, options: LintOp
       continue;
     }
     for (const p of found) problems.push(p);
+    yield id;
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return problems;
+}
+
+/** The problems of a report, in document order. A rule that throws is skipped, never the whole lint. */
+export function lint(model: ReportModel, config: ResolvedConfig, options: LintOptions = {}): Problem[] {
+  const steps = lintSteps(model, config, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

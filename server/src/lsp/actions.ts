@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analysis';
 import { fixAll } from '../core/fix';
@@ -6,7 +6,7 @@ import { t, type Lang } from '../core/i18n';
 import { RULES_BY_ID } from '../core/rules';
 import { msg, type Edit, type Problem } from '../core/rules/types';
 import { rangesIntersect, toRange, toTextEdit } from './convert';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, type RuleDocUri } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.report`;
 
@@ -14,6 +14,11 @@ export interface ActionOptions {
   lang: Lang;
   /** The client offers the commands report.disableRule and report.showRuleDocs. */
   clientCommands: boolean;
+  /** The client resolves code actions lazily (`codeAction/resolve` with `edit`); otherwise edits come at once. */
+  resolveSupport: boolean;
+  docUri?: RuleDocUri;
+  /** Gives up a long fix-all (the request was cancelled). */
+  isCancelled?: () => boolean;
 }
 
 function workspaceEdit(doc: TextDocument, edits: Edit[]): WorkspaceEdit {
@@ -26,9 +31,16 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 /** Fix-all for the whole document, optionally only for one rule. Returns null when nothing is fixable. */
-export function fixAllEdit(doc: TextDocument, analysis: Analysis, ruleId?: string): WorkspaceEdit | null {
+export function fixAllEdit(doc: TextDocument, analysis: Analysis, ruleId?: string, isCancelled?: () => boolean): WorkspaceEdit | null {
   const result = fixAll(doc.getText(), analysis.config, ruleId ? (p) => p.rule === ruleId : undefined);
+  void isCancelled; // TODO(merge): pass to fixAll once it takes a cancellation check
   return result.edits.length ? workspaceEdit(doc, result.edits) : null;
+}
+
+/** The data that `codeAction/resolve` turns into the edit; the edit itself for clients that cannot resolve. */
+function lazyEdit(doc: TextDocument, analysis: Analysis, opts: ActionOptions, rule?: string): Pick<CodeAction, 'data' | 'edit'> {
+  if (opts.resolveSupport) return { data: rule ? { uri: doc.uri, version: doc.version, rule } : { uri: doc.uri, version: doc.version } };
+  return { edit: fixAllEdit(doc, analysis, rule, opts.isCancelled) ?? { changes: {} } };
 }
 
 export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeActionParams, opts: ActionOptions): CodeAction[] {
@@ -39,7 +51,7 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
     const here = analysis.problems.filter((p) => rangesIntersect(toRange(doc, p.start, p.end), params.range));
     const seenRules = new Set<string>();
     for (const p of here) {
-      const diagnostic: Diagnostic = toDiagnostic(doc, p, lang);
+      const diagnostic: Diagnostic = toDiagnostic(doc, p, lang, opts.docUri);
       p.fixes.forEach((f, i) => {
         actions.push({
           title: t(f.title, lang),
@@ -59,7 +71,7 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
           title: t(msg(`修复本文档中所有“${title}”问题（${same.length} 处）`, `Fix all "${title}" problems in this document (${same.length})`), lang),
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
-          data: { uri: doc.uri, version: doc.version, rule: p.rule },
+          ...lazyEdit(doc, analysis, opts, p.rule),
         });
       }
       if (opts.clientCommands) {
@@ -82,13 +94,13 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
       actions.push({
         title: t(msg('修复本文档中所有可自动修复的问题', 'Fix all auto-fixable problems in this document'), lang),
         kind: CodeActionKind.QuickFix,
-        data: { uri: doc.uri, version: doc.version },
+        ...lazyEdit(doc, analysis, opts),
       });
     }
   }
   // Source actions are listed only when asked for (on save, or from the Source Action menu).
   if (only && wants(only, FIX_ALL_KIND) && only.some((o) => o.startsWith(CodeActionKind.SourceFixAll))) {
-    const edit = fixAllEdit(doc, analysis);
+    const edit = fixAllEdit(doc, analysis, undefined, opts.isCancelled);
     if (edit) actions.push({ title: t(msg('修复所有可自动修复的问题', 'Fix all auto-fixable problems'), lang), kind: FIX_ALL_KIND, edit });
   }
   return actions;

@@ -11,7 +11,7 @@ import {
   type CompletionItem,
   type CompletionList,
   type Position,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { indentLength, LEVEL_NAMES, matchPhrases, nextHeadings, phraseSnippet, type HeadingSuggestion } from '../core/completion';
 import { t, type Lang } from '../core/i18n';

@@ -1,7 +1,7 @@
 // Conversions between the core's offsets and LSP positions, through the TextDocument.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range, TextEdit } from 'vscode-languageserver';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-protocol';
 import type { ReportModel } from '../core/model';
 import type { Edit } from '../core/rules/types';
 

@@ -1,4 +1,4 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel, Section } from '../core/model';
 import { t, type Lang } from '../core/i18n';

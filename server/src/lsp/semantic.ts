@@ -1,6 +1,6 @@
 // Semantic tokens: the paid markers, blanks to fill and heading numbers, for any LSP client.
 
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import type { ReportModel } from '../core/model';
 
 export const TOKEN_TYPES = ['paidMarker', 'placeholder', 'headingNumber'] as const;

@@ -1,7 +1,7 @@
 // The custom requests behind the editor's authoring commands: renumber headings, the next heading,
 // wrap and unwrap paid markers, the text without paid markers, the next blank. Every edit is versioned.
 
-import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver';
+import type { Position, Range, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analysis';
 import { nextHeadings } from '../core/completion';

@@ -1,0 +1,303 @@
+// The LSP side of the report service, for any transport: the Node host (stdio, IPC, socket) and the
+// browser worker create their connection and pass it here with their way of reading workspace files.
+//
+// Every request the server sends has its failure handled, every handler answers (an exception is logged
+// and answered with an empty result), and long work gives way to cancellation.
+
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { langOf } from '../core/i18n';
+import {
+  FixAllRequest,
+  NextBlankRequest,
+  NextHeadingRequest,
+  PaidRegionsRequest,
+  PrintRequest,
+  RenumberRequest,
+  StatisticsRequest,
+  TextWithoutPaidMarkersRequest,
+  TrustNotification,
+  UnwrapPaidRequest,
+  WrapPaidRequest,
+  type DocumentParams,
+  type InitializationOptions,
+} from '../protocol';
+import { CancelledError, ReportService } from '../service/service';
+import { FIX_ALL_KIND } from './actions';
+import { print } from './print';
+import { LEGEND } from './semantic';
+
+export interface LspHost {
+  /** Reads a workspace file (see ServiceHost.readFile); the folders are those the client announced. */
+  readFile(uri: string): Promise<string | undefined>;
+  /** Told the workspace folders, so that `readFile` can keep to them. */
+  setFolders?(uris: readonly string[]): void;
+  ruleDocUri?(ruleId: string): string | undefined;
+  version: string;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+/** Wires the report service to a connection and starts listening. */
+export function startReportServer(connection: Connection, lspHost: LspHost): void {
+  const documents = new TextDocuments(TextDocument);
+  let service: ReportService | undefined;
+  let pullDiagnostics = false;
+  let canRegisterConfigChange = false;
+  let canPull = false;
+  let folders: string[] = [];
+  /** Counts the content changes of each open document: versions alone may not advance. */
+  const contentSeq = new Map<string, number>();
+
+  const log = (level: 'info' | 'warn' | 'error', message: string) => {
+    if (level === 'error') connection.console.error(message);
+    else if (level === 'warn') connection.console.warn(message);
+    else connection.console.log(message);
+  };
+  /** Sends without waiting; a failure (the client answered with an error, or went away) is logged. */
+  const fireAndLog = (what: string, p: PromiseLike<unknown> | void) => {
+    void Promise.resolve(p).then(undefined, (e: unknown) => log('warn', `${what} failed: ${errorText(e)}`));
+  };
+
+  const svc = (): ReportService => {
+    if (!service) throw new Error('the server is not initialized');
+    return service;
+  };
+
+  /** Runs a handler; an exception is logged and answered with the fallback, a cancellation as such. */
+  async function safe<T>(what: string, fallback: T, fn: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      log('error', `${what} failed: ${errorText(e)}`);
+      return fallback;
+    }
+  }
+
+  /** The open document a request names, or undefined (a closed one, a bad parameter). */
+  const docOf = (params: unknown): TextDocument | undefined => {
+    if (!isRecord(params)) return undefined;
+    const uri = isRecord(params.textDocument) ? params.textDocument.uri : params.uri;
+    return typeof uri === 'string' ? documents.get(uri) : undefined;
+  };
+
+  // ---- push diagnostics, for clients without pull support ------------------------------------------
+
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const pushing = new Map<string, { cancel: boolean }>();
+
+  function schedulePush(doc: TextDocument): void {
+    if (pullDiagnostics) return;
+    const old = pending.get(doc.uri);
+    if (old) clearTimeout(old);
+    const running = pushing.get(doc.uri);
+    if (running) running.cancel = true;
+    pending.set(
+      doc.uri,
+      setTimeout(() => {
+        pending.delete(doc.uri);
+        const token = { cancel: false };
+        pushing.set(doc.uri, token);
+        const seq = contentSeq.get(doc.uri);
+        void safe('diagnostics', undefined, async () => {
+          const current = documents.get(doc.uri);
+          if (!current) return;
+          const items = await svc().diagnostics(current, { get isCancellationRequested() { return token.cancel; } });
+          if (token.cancel || !documents.get(doc.uri) || contentSeq.get(doc.uri) !== seq) return;
+          fireAndLog('publishDiagnostics', connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: items }));
+        }).finally(() => {
+          if (pushing.get(doc.uri) === token) pushing.delete(doc.uri);
+        });
+      }, old ? 120 : 0),
+    );
+  }
+
+  function refreshDiagnostics(): void {
+    if (pullDiagnostics) fireAndLog('workspace/diagnostic/refresh', connection.languages.diagnostics.refresh());
+    else for (const doc of documents.all()) schedulePush(doc);
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const init: InitializationOptions = isRecord(params.initializationOptions) ? (params.initializationOptions as InitializationOptions) : {};
+    const caps = params.capabilities ?? {};
+    canPull = !!caps.workspace?.configuration;
+    canRegisterConfigChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    const resolveProps = caps.textDocument?.codeAction?.resolveSupport?.properties;
+    service = new ReportService(
+      {
+        getSettings: async (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'report' }),
+        readFile: (uri) => lspHost.readFile(uri),
+        ruleDocUri: lspHost.ruleDocUri ? (id) => lspHost.ruleDocUri!(id) : undefined,
+        log,
+        warn: (message) => fireAndLog('window/showMessage', connection.window.showWarningMessage(message)),
+      },
+      {
+        lang: langOf(params.locale ?? (typeof init.locale === 'string' ? init.locale : undefined)),
+        clientCommands: init.clientCommands === true,
+        resolveSupport: Array.isArray(resolveProps) && resolveProps.includes('edit'),
+        trusted: init.trusted !== false,
+      },
+    );
+    service.setPushedSettings(init.settings, canPull);
+    const announced = Array.isArray(params.workspaceFolders)
+      ? params.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string')
+      : // `rootUri` alone (older clients) is a workspace folder too; a document outside it reads no workspace file.
+        typeof params.rootUri === 'string'
+        ? [params.rootUri]
+        : [];
+    folders = announced;
+    lspHost.setFolders?.(folders);
+    service.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'Report' },
+        foldingRangeProvider: true,
+        hoverProvider: true,
+        completionProvider: { resolveProvider: false, triggerCharacters: ['（'] },
+        documentHighlightProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
+        semanticTokensProvider: { legend: LEGEND, full: true },
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'report-language-server', version: lspHost.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canRegisterConfigChange) fireAndLog('client/registerCapability', connection.client.register(DidChangeConfigurationNotification.type, { section: 'report' }));
+    try {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        lspHost.setFolders?.(folders);
+        svc().setFolders(folders);
+        refreshDiagnostics();
+      });
+    } catch {
+      // The client did not announce workspace folder support: nothing to follow.
+    }
+    log('info', `report language server ready (${pullDiagnostics ? 'pull' : 'push'} diagnostics)`);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!service) return;
+    const settings = isRecord(change?.settings) ? change.settings.report : undefined;
+    if (settings !== undefined) service.setPushedSettings(settings, canPull);
+    service.configurationChanged();
+    refreshDiagnostics();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    if (!service) return;
+    service.filesChanged();
+    refreshDiagnostics();
+  });
+
+  connection.onNotification(TrustNotification, (params) => {
+    if (!service || !isRecord(params) || typeof params.trusted !== 'boolean') return;
+    service.setTrusted(params.trusted);
+    refreshDiagnostics();
+  });
+
+  documents.onDidOpen((e) => {
+    contentSeq.set(e.document.uri, (contentSeq.get(e.document.uri) ?? 0) + 1);
+    service?.opened(e.document.uri);
+    schedulePush(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    contentSeq.set(e.document.uri, (contentSeq.get(e.document.uri) ?? 0) + 1);
+    schedulePush(e.document);
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    contentSeq.delete(uri);
+    const timer = pending.get(uri);
+    if (timer) clearTimeout(timer);
+    pending.delete(uri);
+    const running = pushing.get(uri);
+    if (running) running.cancel = true;
+    service?.closed(uri);
+    if (!pullDiagnostics) fireAndLog('publishDiagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
+  });
+
+  // ---- features --------------------------------------------------------------------------------------
+
+  connection.languages.diagnostics.on(async (params, token: CancellationToken) => {
+    const doc = docOf(params);
+    if (!doc || !service) return { kind: 'full', items: [] };
+    const resultId = `${contentSeq.get(doc.uri) ?? 0}:${service.configGeneration}`;
+    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+    const result = await safe('diagnostics', { kind: 'full' as const, resultId: '', items: [] as Diagnostic[] }, async () => ({
+      kind: 'full' as const,
+      resultId,
+      items: await svc().diagnostics(doc, token),
+    }));
+    if (result instanceof ResponseError) throw result;
+    return result;
+  });
+
+  /** Registers a handler on an open document; it answers `fallback` for a closed one or a bad parameter. */
+  function onDocument<R, F>(what: string, fallback: F, fn: (doc: TextDocument, params: never, token: CancellationToken) => Promise<R>) {
+    return async (params: unknown, token: CancellationToken): Promise<R | F> => {
+      const doc = docOf(params);
+      if (!doc || !service) return fallback;
+      const r = await safe<R | F>(what, fallback, () => fn(doc, params as never, token));
+      if (r instanceof ResponseError) throw r;
+      return r;
+    };
+  }
+
+  connection.onDocumentSymbol(onDocument('documentSymbol', [], (doc) => svc().documentSymbols(doc)));
+  connection.onFoldingRanges(onDocument('foldingRange', [], (doc) => svc().foldingRanges(doc)));
+  connection.onHover(onDocument('hover', null, (doc, p: { position: never }) => svc().hover(doc, p.position)));
+  connection.onDocumentHighlight(onDocument('documentHighlight', [], (doc, p: { position: never }) => svc().documentHighlights(doc, p.position)));
+  connection.languages.semanticTokens.on(onDocument('semanticTokens', { data: [] }, (doc) => svc().semanticTokens(doc)));
+  connection.onCodeAction(onDocument('codeAction', [], (doc, p: never, token) => svc().codeActions(doc, p, token)));
+  connection.onCodeActionResolve(async (action, token) => {
+    if (!service || !isRecord(action)) return action;
+    const r = await safe('codeAction/resolve', action, () => svc().resolveCodeAction(action, (uri) => documents.get(uri), token));
+    if (r instanceof ResponseError) throw r;
+    return r;
+  });
+  connection.onCompletion(onDocument('completion', null, (doc, p: { position: never; context?: never }) => svc().completion(doc, p.position, p.context)));
+
+  // ---- the extension's requests ----------------------------------------------------------------------
+
+  connection.onRequest(StatisticsRequest, onDocument('report/statistics', null, (doc, p: never) => svc().statistics(doc, p)));
+  connection.onRequest(PaidRegionsRequest, onDocument('report/paidRegions', null, (doc, p: DocumentParams) => svc().paidRegions(doc, p)));
+  connection.onRequest(FixAllRequest, onDocument('report/fixAll', null, (doc, p: never, token) => svc().fixAll(doc, p, token)));
+  connection.onRequest(RenumberRequest, onDocument('report/renumber', null, (doc, p: never) => svc().renumber(doc, p)));
+  connection.onRequest(NextHeadingRequest, onDocument('report/nextHeading', null, (doc, p: never) => svc().nextHeading(doc, p)));
+  connection.onRequest(WrapPaidRequest, onDocument('report/wrapPaid', null, (doc, p: never) => svc().wrapPaid(doc, p)));
+  connection.onRequest(UnwrapPaidRequest, onDocument('report/unwrapPaid', null, (doc, p: never) => svc().unwrapPaid(doc, p)));
+  connection.onRequest(TextWithoutPaidMarkersRequest, onDocument('report/textWithoutPaidMarkers', null, (doc) => svc().textWithoutPaidMarkers(doc)));
+  connection.onRequest(NextBlankRequest, onDocument('report/nextBlank', null, (doc, p: never) => svc().nextBlank(doc, p)));
+  connection.onRequest(PrintRequest, onDocument('report/print', null, async (doc) => print(doc, await svc().analyze(doc))));
+
+  documents.listen(connection);
+  connection.listen();
+}
