@@ -16,6 +16,7 @@ await esbuild.build({
 const { RULES } = require('../out/scripts/rules.cjs');
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 const CATEGORY = {
+  encoding: ['文件编码', 'Encoding'],
   headings: ['标题编号', 'Headings'], paid: ['付费标记', 'Paid markers'], blanks: ['待填空白', 'Blanks'],
   punctuation: ['标点符号', 'Punctuation'], numbers: ['数字与空格', 'Numbers and spacing'], words: ['词语', 'Words'],
 };

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PaidDecorations } from './paidDecorations';
 import { registerRuleCommands } from './ruleCommands';
+import { registerEncodingCommands } from './encoding';
 import { registerWorkbenchCommands } from './commands';
 import { ReportStatusBar } from './statusBar';
 import { WordCommands } from './exportCommands';
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Report
     }),
   );
   registerRuleCommands(context);
+  registerEncodingCommands(context);
   await client.start();
   const decorations = new PaidDecorations(client);
   context.subscriptions.push(decorations);

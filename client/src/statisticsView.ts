@@ -153,7 +153,10 @@ export class StatisticsView implements vscode.Disposable {
         </table>
         <p class="legend"><span class="swatch fill"></span>${esc(vscode.l10n.t('share of the report'))}<span class="swatch paidfill"></span>${esc(vscode.l10n.t('paid part of the section'))}</p>`
       : `<p class="muted">${esc(vscode.l10n.t('This report has no headings yet, so there are no sections to list.'))}</p>`;
-    const html = `<section class="cards">${cards}</section><h2>${esc(vscode.l10n.t('Sections'))}</h2>${table}
+    const garbled = s.garbled
+      ? `<p class="warnText">${esc(vscode.l10n.t('This report is garbled: it was opened with the wrong encoding (most likely it is {0}). Use the quick fix on the first line to reopen it; do not save it.', s.garbled.encoding.toUpperCase().replace('UTF8', 'UTF-8')))}</p>`
+      : '';
+    const html = `${garbled}<section class="cards">${cards}</section><h2>${esc(vscode.l10n.t('Sections'))}</h2>${table}
       <p class="note">${esc(vscode.l10n.t('Characters are counted as word processors count “characters (no spaces)”: every character except white space. Paid markers themselves are not counted; the text between them is.'))}</p>`;
     return { html, css: css.join('\n') };
   }

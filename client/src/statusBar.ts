@@ -86,6 +86,15 @@ export class ReportStatusBar implements vscode.Disposable {
     }
     if (doc.version !== whole.version) return; // typed meanwhile: the next update follows
 
+    if (whole.garbled) {
+      // The counts of garbled text mean nothing: say what is wrong instead (the problem explains the fix).
+      const label = vscode.l10n.t('Wrong encoding');
+      this.item.text = `$(warning) ${label}`;
+      this.item.tooltip = vscode.l10n.t('This report is garbled: it was opened with the wrong encoding (most likely it is {0}). Use the quick fix on the first line to reopen it; do not save it.', whole.garbled.encoding.toUpperCase().replace('UTF8', 'UTF-8'));
+      this.item.accessibilityInformation = { label };
+      this.item.show();
+      return;
+    }
     const parts: string[] = [
       selected !== undefined ? vscode.l10n.t('{0} of {1} chars', formatNumber(selected), formatNumber(whole.chars)) : vscode.l10n.t('{0} chars', formatNumber(whole.chars)),
     ];

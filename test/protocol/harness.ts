@@ -80,8 +80,8 @@ export async function start(opts: StartOptions = {}): Promise<Server> {
     messages.push(p);
     return fail.has('window/showMessageRequest') ? new ResponseError(-32603, 'refused') : null;
   });
-  conn.onNotification('window/showMessage', (p: { type: number; message: string }) => messages.push(p));
-  conn.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  conn.onNotification('window/showMessage', (p: { type: number; message: string }) => void messages.push(p));
+  conn.onNotification('window/logMessage', (p: { message: string }) => void logs.push(p.message));
   conn.listen();
   const textDocument: Record<string, unknown> = opts.pull === false ? {} : { diagnostic: { dynamicRegistration: false } };
   textDocument.codeAction = {

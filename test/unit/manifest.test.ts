@@ -49,7 +49,10 @@ test('every command has a title and the report category; the language and its fi
   const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'report');
   assert.deepEqual(lang.extensions, ['.report']);
   assert.deepEqual(lang.filenamePatterns, ['*述职报告*.txt', '*述责述廉*.txt', '*工作报告*.txt', '*工作总结*.txt']);
-  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, true);
+  // Untrusted workspaces: everything works, but the workspace may not supply patterns or dictionaries.
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['report.placeholders.patterns', 'report.dictionary']);
+  assert.ok(pkg.capabilities.untrustedWorkspaces.description.startsWith('%'), 'the description is translated');
   assert.equal(pkg.capabilities.virtualWorkspaces, true);
 });
 

@@ -12,7 +12,10 @@
 //      colours, and the overview ruler marks both;
 //   6. selecting text shows the selected count in the status bar;
 //   7. the light bulb and Ctrl+. offer the quick fix for that paragraph; choosing it adds the "。"
-//      in the editor's rendered lines, and the problem leaves the Problems panel.
+//      in the editor's rendered lines, and the problem leaves the Problems panel;
+//   8. a report saved in GBK (written into the workspace copy from test/fixtures/gbk-report.txt)
+//      opens readable: its first heading shows in the editor and the Outline, the status bar names
+//      the encoding VS Code guessed, and no encoding problem is listed.
 // On the way it takes the README's screenshots for docs/images/ (workbench.png, quickfix.png,
 // outline.png; a file is rewritten only when its picture changed). On a failed check it saves
 // test-results/ui-check-failure.png, the browser console and code-server's log, and exits with 1.
@@ -41,6 +44,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from '../../scripts/install-code-server.mjs';
+import { encodeGbk } from '../fixtures/gbk.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examplesDir = join(repoRoot, 'examples');
@@ -53,6 +57,9 @@ const timeoutSec = Number(process.env.REPORT_UI_TIMEOUT ?? 240);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const REPORT = '2024年度述职报告.report';
+/** The GBK report written into the workspace copy, and its first heading. */
+const GBK_REPORT = '2025年度个人述职报告.txt';
+const GBK_HEADING = '一、履职基本情况';
 const VIEWPORT = { width: 1600, height: 1000 };
 /** How long one condition may take to show up in the page. */
 const WAIT_MS = 30000;
@@ -600,6 +607,36 @@ async function checks(page, step) {
       await shoot(page, 'preview.png');
     }
   });
+
+  await step('a report saved in GBK opens readable: the first heading in the editor and the Outline', async () => {
+    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: GBK_REPORT });
+    await runCommand(page, 'View: Show Explorer');
+    await waitVisible(row, `"${GBK_REPORT}" in the Explorer`);
+    await row.first().click();
+    await waitVisible(page.locator('.tabs-container .tab.active', { hasText: GBK_REPORT }), `the editor tab of ${GBK_REPORT}`);
+    await waitInPage(page, `"${GBK_HEADING}" in the editor`, (h) =>
+      document.querySelector('.editor-group-container.active .monaco-editor .view-lines')?.textContent.includes(h),
+      GBK_HEADING,
+    );
+    const lines = await renderedLines(page);
+    const heading = lines.find((l) => l.startsWith('一、'));
+    if (heading !== GBK_HEADING) throw new CheckError(`the first heading reads "${heading}" in the editor, expected "${GBK_HEADING}"`);
+    if (lines.some((l) => /[\ufffd\u00c0-\u00ff]/.test(l))) throw new CheckError(`the editor shows garbled text: ${lines.slice(0, 3).join(' / ')}`);
+    const encoding = await waitInPage(page, 'the encoding in the status bar', () =>
+      [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => /^(GB|UTF-8)/.test(t)),
+    );
+    if (!/^GB/.test(encoding)) throw new CheckError(`the status bar shows the encoding "${encoding}", expected a GB encoding`);
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    const names = await waitInPage(page, `"${GBK_HEADING}" in the Outline`, (h) => {
+      const names = [...document.querySelectorAll('.outline-pane .monaco-list-row .label-name')].map((el) => el.textContent);
+      return names.includes(h) && names;
+    }, GBK_HEADING);
+    const headings = names.filter((n) => /^[一二三四五六七八九十]+、/.test(n));
+    if (headings[0] !== GBK_HEADING) throw new CheckError(`the Outline's first heading is "${headings[0]}", expected "${GBK_HEADING}"`);
+    const problems = await page.evaluate(() => [...document.querySelectorAll('.markers-panel .marker-code')].map((el) => el.textContent));
+    if (problems.includes('encoding')) throw new CheckError('the Problems panel lists an encoding problem');
+    say(`    editor and Outline: "${GBK_HEADING}"; encoding: ${encoding}; Outline: ${names.length} rows`);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -635,6 +672,7 @@ async function main() {
     const tmp = (guard.tmp = mkdtempSync(join(tmpdir(), 'report-ui-')));
     const workspace = join(tmp, 'examples');
     cpSync(examplesDir, workspace, { recursive: true });
+    writeFileSync(join(workspace, GBK_REPORT), encodeGbk(readFileSync(join(repoRoot, 'test', 'fixtures', 'gbk-report.txt'), 'utf8')));
     const dataDir = join(tmp, 'code-server');
     mkdirSync(join(dataDir, 'user', 'User'), { recursive: true });
     writeFileSync(join(dataDir, 'user', 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));

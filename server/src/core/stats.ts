@@ -5,6 +5,7 @@
 import type { ReportModel, Section } from './model';
 import { charIndex, nonBlankCount } from './chars';
 import { countNonSpace } from './text';
+import { mojibakeOf } from './encoding';
 
 export interface SectionStats {
   name: string;
@@ -24,6 +25,11 @@ export interface ReportStats {
   headings: number;
   paragraphs: number;
   sections: SectionStats[];
+  /**
+   * Set when the text is garbled (the file was opened with the wrong encoding; see core/encoding.ts):
+   * the counts are then counts of garbage. Whole-document statistics only.
+   */
+  garbled?: { kind: 'replacement' | 'latin1'; encoding: string };
 }
 
 /** Non-blank characters of text[start, end), paid markers excluded. */
@@ -108,7 +114,8 @@ export function statistics(model: ReportModel, range?: { start: number; end: num
     blanks: blanksIn(model, s.start, s.end),
     children: s.children.map(sec),
   });
-  return {
+  const garbled = whole ? mojibakeOf(model) : undefined;
+  const stats: ReportStats = {
     chars,
     paidChars,
     paidShare: chars ? paidChars / chars : 0,
@@ -117,6 +124,8 @@ export function statistics(model: ReportModel, range?: { start: number; end: num
     paragraphs: count(model.blocks, (b) => (b.kind === 'paragraph' || b.kind === 'closing') && b.start >= start && b.end <= end),
     sections: whole ? model.sections.map(sec) : [],
   };
+  if (garbled) stats.garbled = { kind: garbled.kind, encoding: garbled.encoding };
+  return stats;
 }
 
 function count<T>(list: readonly T[], pred: (x: T) => boolean): number {

@@ -53,6 +53,11 @@ export function codeActions(doc: TextDocument, analysis: Analysis, params: CodeA
     for (const p of here) {
       const diagnostic: Diagnostic = toDiagnostic(doc, p, lang, opts.docUri);
       p.fixes.forEach((f, i) => {
+        // A fix the editor carries out (reopen with an encoding): only for clients that run the commands.
+        if (f.command) {
+          if (opts.clientCommands) actions.push({ title: t(f.title, lang), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, command: { title: t(f.title, lang), command: f.command.id, arguments: [doc.uri, ...f.command.arguments] } });
+          return;
+        }
         actions.push({
           title: t(f.title, lang),
           kind: CodeActionKind.QuickFix,

@@ -257,7 +257,8 @@ export class ReportService {
         const maxProblems = typeof max === 'number' && Number.isInteger(max) && max > 0 ? Math.min(max, 100_000) : DEFAULT_MAX_PROBLEMS;
         return { config, maxProblems };
       })();
-      this.configs.set(uri, p);
+      // Kept only for open documents: a closed one (or a file checked once) must not stay in memory.
+      if (this.open.has(uri)) this.configs.set(uri, p);
       // A failure (which the code above never throws, but a host may) is not cached.
       p.catch(() => {
         if (this.configs.get(uri) === p && this.generation === generation) this.configs.delete(uri);

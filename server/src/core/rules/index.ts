@@ -1,5 +1,6 @@
 // The rule catalogue. One rule per file; add new rules to this list.
 
+import { encoding } from './encoding';
 import { paidMarkerMixed } from './paid-marker-mixed';
 import { paidMarkerRepeatedBegin } from './paid-marker-repeated-begin';
 import { paidMarkerSpelling } from './paid-marker-spelling';
@@ -15,6 +16,8 @@ import { NUMBERS_RULES } from './numbers';
 import { WORDS_RULES } from './words';
 
 export const RULES: readonly Rule[] = [
+  // The encoding check runs first; when it fires, it is the only problem (see lint).
+  encoding,
   ...HEADINGS_RULES,
   // Paid markers
   paidMarkerSpelling,

@@ -22,9 +22,14 @@ export interface Edit {
 export interface Fix {
   title: Msg;
   edits: Edit[];
+  /**
+   * A fix that the editor carries out instead of an edit (`edits` is then empty): the client command
+   * with these arguments after the document's URI. Offered only to clients that run the commands.
+   */
+  command?: { id: string; arguments: (string | number)[] };
 }
 
-export type RuleCategory = 'headings' | 'paid' | 'blanks' | 'punctuation' | 'numbers' | 'words';
+export type RuleCategory = 'encoding' | 'headings' | 'paid' | 'blanks' | 'punctuation' | 'numbers' | 'words';
 
 export interface RuleMeta {
   /** Stable kebab-case id, used in settings, diagnostics' `code` and the documentation. */
@@ -35,6 +40,8 @@ export interface RuleMeta {
   defaultSeverity: SeveritySetting;
   /** Whether the rule offers an automatic fix that `fix all` may apply. */
   fixable: boolean;
+  /** Runs before the others; when it reports anything, the other rules are not run (their problems would be noise). */
+  exclusive?: boolean;
 }
 
 export interface Problem {
