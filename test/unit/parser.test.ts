@@ -299,8 +299,8 @@ test('a short line followed by a short line, or ending a document, is not a part
 test('Markdown: ## 一、 and **一、** are numbered headings; # headings rank above numbered ones', () => {
   const text = '# 个人述职报告\n\n## 一、主要工作\n\n正文。\n\n**二、存在问题**\n\n正文。\n\n### 下一步打算\n\n- 列表\n1. 第一项\n2. 第二项\n';
   const m = parse(text);
-  // Numbered headings rank by their number, below every # heading, whatever the number of #.
-  assert.deepEqual(outline(m), ['个人述职报告', '  一、主要工作', '  二、存在问题', '  下一步打算', '    1.第一项', '    2.第二项']);
+  // The number of # is the level; **二、** goes on from ## 一、 and takes its level; ### nests under it.
+  assert.deepEqual(outline(m), ['个人述职报告', '  一、主要工作', '  二、存在问题', '    下一步打算', '      1.第一项', '      2.第二项']);
   const h1 = headingAt(m, '## 一、主要工作');
   assert.equal(h1.level, 1);
   assert.equal(text.slice(h1.marker.start, h1.marker.end), '一、');
@@ -310,6 +310,8 @@ test('Markdown: ## 一、 and **一、** are numbered headings; # headings rank 
   assert.equal(text.slice(m.blocks[h2.block].contentStart, m.blocks[h2.block].contentEnd), '二、存在问题');
   const md = m.headings.filter((h) => h.kind === 'markdown').map((h) => [h.name, h.rank]);
   assert.deepEqual(md, [['个人述职报告', -6], ['下一步打算', -4]]);
+  assert.equal(h1.rank, -5);
+  assert.equal(h2.rank, -5);
   // A Markdown list item is never a part title.
   assert.equal(m.blocks.find((b) => m.text.slice(b.start, b.end) === '- 列表')!.kind, 'paragraph');
 });

@@ -51,14 +51,14 @@ const TRAPS = lines(
 );
 
 test('headings rules are registered with full metadata', () => {
-  assert.deepEqual(HEADINGS_RULES.map((r) => r.meta.id), ['heading-sequence', 'heading-parent', 'heading-marker-style', 'heading-punctuation']);
+  assert.deepEqual(HEADINGS_RULES.map((r) => r.meta.id), ['heading-sequence', 'heading-parent', 'heading-marker-style', 'heading-punctuation', 'empty-section']);
   for (const r of HEADINGS_RULES) {
     assert.equal(RULES_BY_ID.get(r.meta.id), r);
     assert.equal(r.meta.category, 'headings');
     assert.ok(r.meta.title.zh && r.meta.title.en && r.meta.description.zh && r.meta.description.en);
   }
   assert.deepEqual(HEADINGS_RULES.map((r) => [r.meta.defaultSeverity, r.meta.fixable]), [
-    ['warning', true], ['info', false], ['info', true], ['warning', true],
+    ['warning', true], ['info', false], ['info', true], ['warning', true], ['warning', false],
   ]);
 });
 

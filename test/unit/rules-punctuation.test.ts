@@ -26,7 +26,7 @@ function all(text: string) {
 // ---------------------------------------------------------------- catalogue
 
 test('punctuation rules: metadata is complete and bilingual', () => {
-  assert.equal(PUNCTUATION_RULES.length, 8);
+  assert.equal(PUNCTUATION_RULES.length, 9);
   for (const r of PUNCTUATION_RULES) {
     assert.match(r.meta.id, /^[a-z]+(?:-[a-z]+)*$/);
     assert.equal(r.meta.category, 'punctuation');

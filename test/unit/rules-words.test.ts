@@ -10,7 +10,7 @@ import { RULES_BY_ID } from '../../server/src/core/rules';
 import { WordMatcher } from '../../server/src/core/rules/misused-word';
 import { applyFix, check, fixAll, spans } from './helpers';
 
-const WORDS = ['misused-word', 'user-dictionary', 'doubled-char', 'cjk-space', 'invisible-chars', 'odd-space'];
+const WORDS = ['misused-word', 'user-dictionary', 'doubled-char', 'doubled-word', 'cjk-space', 'invisible-chars', 'odd-space'];
 const only = (...ids: string[]) => (p: { rule: string }) => ids.includes(p.rule);
 
 // ---------------------------------------------------------------- misused-word
@@ -283,6 +283,7 @@ test('words: metadata', () => {
     'misused-word': ['warning', true],
     'user-dictionary': ['warning', true],
     'doubled-char': ['warning', true],
+    'doubled-word': ['warning', true],
     'cjk-space': ['info', true],
     'invisible-chars': ['warning', true],
     'odd-space': ['info', true],

@@ -4,6 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PHRASES } from '../../server/src/core/completion';
+
+const hanOf = (s: string): string => [...s].filter((c) => /\p{Script=Han}/u.test(c)).join('');
 
 const SNIPPETS_PATH = join(process.cwd(), 'snippets', 'report.code-snippets');
 
@@ -245,10 +248,10 @@ test('snippet parser: accepts the forms the editor knows, rejects broken ones', 
 
 // ---------------------------------------------------------------- the file
 
-test('snippets: the file is JSON with at least 30 snippets, each with a body and a description', () => {
+test('snippets: the file is JSON with the skeletons, headings and markers, each with a body and a description', () => {
   const all = loadSnippets();
   assert.equal(typeof all, 'object');
-  assert.ok(Object.keys(all).length >= 30, `only ${Object.keys(all).length} snippets`);
+  assert.ok(Object.keys(all).length >= 10, `only ${Object.keys(all).length} snippets`);
   for (const [name, s] of Object.entries(all)) {
     assert.ok(asList(s.body).length > 0 && asList(s.body).every((l) => typeof l === 'string'), `${name}: body`);
     assert.equal(typeof s.description, 'string', `${name}: description`);
@@ -256,13 +259,32 @@ test('snippets: the file is JSON with at least 30 snippets, each with a body and
   }
 });
 
-test('snippets: every snippet has an ASCII prefix and a Chinese prefix', () => {
+const usesSelection = (s: Snippet): boolean => /\$\{?TM_SELECTED_TEXT\b/.test(bodyText(s));
+
+test('snippets: every snippet has an ASCII prefix, and a Chinese one unless it wraps the selection', () => {
   for (const [name, s] of Object.entries(loadSnippets())) {
     const prefixes = asList(s.prefix);
     assert.ok(prefixes.some((p) => /^[\x21-\x7e]+$/.test(p)), `${name}: no ASCII prefix in ${prefixes.join(' ')}`);
-    assert.ok(prefixes.some((p) => /^\p{Script=Han}+$/u.test(p)), `${name}: no Chinese prefix in ${prefixes.join(' ')}`);
+    if (!usesSelection(s)) assert.ok(prefixes.some((p) => /^\p{Script=Han}+$/u.test(p)), `${name}: no Chinese prefix in ${prefixes.join(' ')}`);
     for (const p of prefixes) assert.doesNotMatch(p, /\s/, `${name}: prefix with whitespace`);
   }
+});
+
+/**
+ * The entries of Surround With, as VS Code builds them: the editor makes one snippet per prefix
+ * (SnippetFile reads `prefix: [a, b]` as two snippets) and lists those whose body uses the selection.
+ */
+function surroundWithEntries(all: Record<string, Snippet>): string[] {
+  return Object.entries(all).flatMap(([name, s]) => (usesSelection(s) ? asList(s.prefix).map(() => name) : []));
+}
+
+test('snippets: Surround With lists each selection snippet once', () => {
+  const all = loadSnippets();
+  const entries = surroundWithEntries(all);
+  assert.deepEqual(entries, [...new Set(entries)], `listed more than once: ${entries.filter((e, i) => entries.indexOf(e) !== i).join(', ')}`);
+  assert.deepEqual(entries.sort(), ['付费内容（##）', '付费内容（$$）', '付费段落（##，独占一行）'].sort());
+  // The check sees a second prefix.
+  assert.equal(surroundWithEntries({ x: { prefix: ['a', '甲'], body: '${1:$TM_SELECTED_TEXT}', description: 'x' } }).length, 2);
 });
 
 test('snippets: no prefix is used twice', () => {
@@ -378,20 +400,24 @@ test('paid-marker snippets wrap the selection in canonical markers, in both form
   const all = loadSnippets();
   const vars = { ...SAMPLE_VARS, TM_SELECTED_TEXT: '付费正文' };
   assert.equal(expand(bodyText(findByPrefix(all, 'paid')), vars), '##paidbegin##付费正文##paidend##');
-  assert.equal(expand(bodyText(findByPrefix(all, '付费段落')), vars), '##paidbegin##\n付费正文\n##paidend##\n');
+  assert.equal(expand(bodyText(findByPrefix(all, 'paidblock')), vars), '##paidbegin##\n付费正文\n##paidend##\n');
   assert.equal(expand(bodyText(findByPrefix(all, 'paiddollar')), vars), '$$paidbegin$$付费正文$$paidend$$');
   assert.equal(expand(bodyText(findByPrefix(all, '分页')), vars), '##pagebreak##');
 });
 
-test('common formulations: at least 20 phrase snippets, including the standard opening and closing', () => {
+test('snippets hold structure only (skeletons, headings, markers): phrases are offered once, by phrase completion', () => {
   const all = loadSnippets();
-  const phrases = Object.values(all).filter((s) => {
+  const phraseHan = PHRASES.map((p) => hanOf(p.label));
+  for (const [name, s] of Object.entries(all)) {
     const out = expand(bodyText(s), SAMPLE_VARS);
-    return headingLines(out).length === 0 && !/paid|pagebreak/.test(out);
-  });
-  assert.ok(phrases.length >= 20, `only ${phrases.length} phrase snippets`);
-  const expanded = phrases.map((s) => expand(bodyText(s), SAMPLE_VARS)).join('\n');
+    const structure = headingLines(out).length > 0 || /paid|pagebreak/.test(out);
+    assert.ok(structure, `${name} is a phrase: it belongs in phrase completion`);
+    // And no snippet expands to a phrase of its own (a heading snippet with a phrase's text).
+    const han = hanOf(out.replace(/^.*标题$/gm, ''));
+    if (headingLines(out).length <= 1) assert.ok(!phraseHan.includes(han), `${name} repeats a phrase`);
+  }
+  const labels = PHRASES.map((p) => p.label).join('\n');
   for (const want of ['汇报如下：', '一年来，', '的坚强领导下', '成效', '存在的问题和不足主要有', '下一步，我将', '以上报告，请予审议。', '批评指正']) {
-    assert.ok(expanded.includes(want), `no phrase with ${want}`);
+    assert.ok(labels.includes(want), `no phrase with ${want}`);
   }
 });

@@ -17,7 +17,8 @@
 //   REPORT_VSCODE_VERBOSE=1  also print code-server's output and the browser console
 //   REPORT_VSCODE_KEEP=1     keep the temporary folder (workspace copy, logs, user data)
 //   REPORT_VSCODE_UI=0       skip the UI check that follows the suites in code-server mode
-//                            (test/vscode/ui-check.mjs; also skipped with REPORT_VSCODE_GREP)
+//                            (test/vscode/ui-check.mjs, in English then in Chinese; also skipped
+//                            with REPORT_VSCODE_GREP)
 //   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
 // The suites see REPORT_TEST_WORKSPACE: the absolute path of the opened workspace folder, a
 // temporary copy of test/vscode/workspace/.
@@ -243,10 +244,13 @@ async function runCodeServer(tmp, workspace, state) {
 // workbench page like a user and writes the README's screenshots. It ends when this process ends
 // (IPC channel).
 
-function runUiCheck() {
-  say('UI check in the workbench (test/vscode/ui-check.mjs)');
+function runUiCheck(lang) {
+  say(`UI check in the workbench, in ${lang === 'zh-cn' ? 'Chinese' : 'English'} (test/vscode/ui-check.mjs)`);
   return new Promise((res) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'test', 'vscode', 'ui-check.mjs')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [join(repoRoot, 'test', 'vscode', 'ui-check.mjs')], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, REPORT_UI_LANG: lang },
+    });
     child.once('error', (err) => {
       console.error(`[vscode-tests] could not run the UI check: ${err.message}`);
       res(1);
@@ -279,7 +283,10 @@ async function main() {
   }
   await cleanup().catch((err) => console.error(`[vscode-tests] cleanup: ${err?.message ?? err}`));
   if (state.interrupted) return; // the signal handler exits
-  if (code === 0 && uiCheck) code = await runUiCheck();
+  // The UI check runs twice: the workbench in English, then in Chinese (a stub language pack).
+  if (code === 0 && uiCheck) code = await runUiCheck('en');
+  if (state.interrupted) return;
+  if (code === 0 && uiCheck) code = await runUiCheck('zh-cn');
   if (state.interrupted) return;
   say(`${code === 0 ? 'passed' : `failed (exit code ${code})`} — total ${elapsed()}`);
   process.exit(code);

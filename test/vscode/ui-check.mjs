@@ -13,11 +13,18 @@
 //   6. selecting text shows the selected count in the status bar;
 //   7. the light bulb and Ctrl+. offer the quick fix for that paragraph; choosing it adds the "。"
 //      in the editor's rendered lines, and the problem leaves the Problems panel;
-//   8. a report saved in GBK (written into the workspace copy from test/fixtures/gbk-report.txt)
+//   8. the Command Palette lists the extension's commands under its category;
+//   9. hovering a blank shows what to fill in;
+//  10. Change Language Mode finds the language by "work" and by "述职".
+// With REPORT_UI_LANG=zh-cn the same checks run with the workbench in Chinese: a stub language pack
+// (an empty translation table for VS Code itself, see makeLanguagePack) makes code-server take
+// --locale zh-cn, so the extension's own texts (status bar, commands, Outline, problems, hover,
+// quick fixes) must all be Chinese; the workbench's own UI stays English.
+//  11. a report saved in GBK (written into the workspace copy from test/fixtures/gbk-report.txt)
 //      opens readable: its first heading shows in the editor and the Outline, the status bar names
 //      the encoding VS Code guessed, and no encoding problem is listed.
 // On the way it takes the README's screenshots for docs/images/ (workbench.png, quickfix.png,
-// outline.png; a file is rewritten only when its picture changed). On a failed check it saves
+// outline.png; in Chinese workbench.zh-cn.png; a file is rewritten only when its picture changed). On a failed check it saves
 // test-results/ui-check-failure.png, the browser console and code-server's log, and exits with 1.
 //
 //   npm run build && node test/vscode/ui-check.mjs
@@ -29,6 +36,7 @@
 //   REPORT_UI_TIMEOUT        overall time limit in seconds (default 240)
 //   REPORT_UI_SCREENSHOTS=0  do not write docs/images/
 //   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
+//   REPORT_UI_LANG=zh-cn     the workbench in Chinese (default: English)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +68,51 @@ const REPORT = '2024年度述职报告.report';
 /** The GBK report written into the workspace copy, and its first heading. */
 const GBK_REPORT = '2025年度个人述职报告.txt';
 const GBK_HEADING = '一、履职基本情况';
+const LANG = process.env.REPORT_UI_LANG === 'zh-cn' ? 'zh-cn' : 'en';
+const ZH = LANG === 'zh-cn';
+
+/** What the extension shows, in the display language of the run. */
+const TEXT = ZH
+  ? {
+      count: /^\d[\d,]* 字/,
+      countOf: (total) => new RegExp(`^已选 \\d+/${total} 字`),
+      selected: /^已选 (\d+)\//,
+      countIs: (total) => `${total} 字`,
+      totalOf: /^(\d[\d,]*) 字/,
+      paid: /付费 \d+%/,
+      blanks: /待填 4 处/,
+      paidContent: '付费内容',
+      sectionDetail: /^\d+ 字$/,
+      paidDetail: /^\d+ 字，占 \d+%$/,
+      blank: (raw, what) => `待填空白“${raw}”：请填写${what}。`,
+      blankWhat: ['百分比数值', '数量', '名次', '数量'],
+      paragraph: '段落没有结束标点',
+      fix: '在段末加“。”',
+      hover: '待填空白',
+      hoverWhat: '百分比数值（如 12.5%）',
+    }
+  : {
+      count: /^\d[\d,]* chars\b/,
+      countOf: (total) => new RegExp(`^\\d+ of ${total} chars`),
+      selected: /^(\d+) of/,
+      countIs: (total) => `${total} chars`,
+      totalOf: /^(\d[\d,]*) chars/,
+      paid: /\d+% paid/,
+      blanks: /\b4 blanks\b/,
+      paidContent: 'Paid content',
+      sectionDetail: /^\d+ chars$/,
+      paidDetail: /^\d+ chars, \d+%$/,
+      blank: (raw, what) => `Blank "${raw}" left to fill: enter ${what}.`,
+      blankWhat: ['a percentage', 'a number', 'a rank', 'a number'],
+      paragraph: 'The paragraph has no final punctuation',
+      fix: 'Add "。" at the end of the paragraph',
+      hover: 'Blank to fill',
+      hoverWhat: 'a percentage (e.g. 12.5%)',
+    };
+/** The extension's command titles and category as the manifest gives them in this language. */
+const NLS = JSON.parse(readFileSync(join(repoRoot, ZH ? 'package.nls.zh-cn.json' : 'package.nls.json'), 'utf8'));
+/** The picture names: in Chinese only the workbench, as workbench.zh-cn.png (the README shows it); none for the others. */
+const picture = (name) => (!ZH ? name : name === 'workbench.png' ? 'workbench.zh-cn.png' : undefined);
 const VIEWPORT = { width: 1600, height: 1000 };
 /** How long one condition may take to show up in the page. */
 const WAIT_MS = 30000;
@@ -214,7 +267,7 @@ async function pictureDifference(context, a, b) {
  * anti-aliasing of its text leaves the file as it is (no change to commit).
  */
 async function shoot(page, name, opts = {}) {
-  if (!screenshots) return;
+  if (!screenshots || !name) return;
   mkdirSync(imagesDir, { recursive: true });
   const file = join(imagesDir, name);
   const png = await page.screenshot(opts);
@@ -277,7 +330,7 @@ const BLANKS = [
   ['xxx', 'a number'],
 ];
 const UNPUNCTUATED = '用理论指导实践的能力进一步增强';
-const FIX_TITLE = 'Add "。" at the end of the paragraph';
+const FIX_TITLE = TEXT.fix;
 
 /** `#rrggbb[aa]` → [r, g, b, a (0..1)]. */
 function hexColor(hex) {
@@ -312,13 +365,57 @@ async function checks(page, step) {
 
   let total;
   await step('the status bar shows the character count', async () => {
-    const text = await waitInPage(page, 'a status bar item with the character count ("… chars")', () =>
-      [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => /^\d[\d,]* chars\b/.test(t)),
+    const text = await waitInPage(page, `a status bar item with the character count (${TEXT.count})`, (re) =>
+      [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => new RegExp(re).test(t)),
+      TEXT.count.source,
     );
-    total = /^(\d[\d,]*) chars/.exec(text)[1];
-    if (!/\d+% paid/.test(text)) throw new CheckError(`the status bar item does not show the paid share: "${text}"`);
-    if (!/\b4 blanks\b/.test(text)) throw new CheckError(`the status bar item does not show the 4 blanks: "${text}"`);
+    total = TEXT.totalOf.exec(text)[1];
+    if (!TEXT.paid.test(text)) throw new CheckError(`the status bar item does not show the paid share: "${text}"`);
+    if (!TEXT.blanks.test(text)) throw new CheckError(`the status bar item does not show the 4 blanks: "${text}"`);
     say(`    "${text}"`);
+  });
+
+  await step(`the Command Palette lists the commands under "${NLS['command.category']}"`, async () => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await waitVisible(input, 'the Command Palette');
+    await input.fill(`>${NLS['command.category']}: `);
+    const labels = ['command.showStatistics', 'command.renumberHeadings', 'command.insertNextHeading'].map((k) => `${NLS['command.category']}: ${NLS[k]}`);
+    const shown = await waitInPage(
+      page,
+      `the commands ${labels.join(' / ')}`,
+      (labels) => {
+        const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row .label-name')].map((el) => el.textContent.trim());
+        return labels.every((l) => rows.includes(l)) && rows;
+      },
+      labels,
+    );
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    say(`    ${shown.filter((r) => r.startsWith(NLS['command.category'])).length} commands, e.g. "${labels[0]}"`);
+  });
+
+  await step('Change Language Mode finds the language by its English and its Chinese name', async () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const name = pkg.contributes.languages.find((l) => l.id === 'report').aliases[0];
+    // The status bar names the report's language; clicking it opens the language picker.
+    const mode = page.locator('.statusbar-item', { hasText: name });
+    await waitVisible(mode, `"${name}" in the status bar`);
+    for (const typed of ['work', '述职']) {
+      await mode.first().click();
+      const input = page.locator('.quick-input-widget input');
+      await waitVisible(input, 'the language picker');
+      await input.fill(typed);
+      await waitInPage(
+        page,
+        `"${name}" in the language picker for "${typed}"`,
+        (name) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row .label-name')].some((el) => el.textContent.trim() === name),
+        name,
+      );
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
+    }
+    say(`    "${name}" found by "work" and by "述职"`);
   });
 
   await step('the Outline lists the sections, nested, and the paid region', async () => {
@@ -344,7 +441,7 @@ async function checks(page, step) {
       await row.locator('.monaco-tl-twistie').click();
       await outline.locator(`.monaco-list-row[id="${id}"][aria-expanded="true"]`).waitFor({ timeout: WAIT_MS });
     }
-    const want = [...SECTIONS.map(([name]) => name), 'Paid content'];
+    const want = [...SECTIONS.map(([name]) => name), TEXT.paidContent];
     const rows = await waitInPage(
       page,
       `the Outline to list ${want.join(' / ')}`,
@@ -362,22 +459,26 @@ async function checks(page, step) {
     for (const [name, level] of SECTIONS) {
       const row = rows.find((r) => r.name === name);
       if (row.level !== level) throw new CheckError(`"${name}" is at level ${row.level} of the Outline, expected ${level}`);
-      if (!/^\d+ chars$/.test(row.detail)) throw new CheckError(`"${name}" shows "${row.detail}" next to it, expected its character count`);
+      if (!TEXT.sectionDetail.test(row.detail)) throw new CheckError(`"${name}" shows "${row.detail}" next to it, expected its character count`);
     }
     const order = rows.map((r) => r.name).filter((n) => want.includes(n));
-    const expectedOrder = [...SECTIONS.slice(0, 8).map(([n]) => n), 'Paid content', ...SECTIONS.slice(8).map(([n]) => n)];
+    const expectedOrder = [...SECTIONS.slice(0, 8).map(([n]) => n), TEXT.paidContent, ...SECTIONS.slice(8).map(([n]) => n)];
     if (order.join('|') !== expectedOrder.join('|')) throw new CheckError(`the Outline's order is ${order.join(' / ')}`);
-    const paid = rows.find((r) => r.name === 'Paid content');
-    if (!/^\d+ chars, \d+%$/.test(paid.detail)) throw new CheckError(`the paid region's row shows "${paid.detail}", expected "N chars, P%"`);
+    const paid = rows.find((r) => r.name === TEXT.paidContent);
+    if (!TEXT.paidDetail.test(paid.detail)) throw new CheckError(`the paid region's row shows "${paid.detail}", expected ${TEXT.paidDetail}`);
+    // The paid region's row is a leaf inside the section it begins in (symbols nest).
+    const paidLevel = paid.level;
+    const host = rows.slice(0, rows.indexOf(paid)).reverse().find((r) => r.level < paidLevel);
+    if (!host || paidLevel < 2) throw new CheckError(`the paid region's row is at level ${paidLevel}, not inside a section`);
     say(`    ${rows.length} rows; paid region: ${paid.detail}`);
     if (screenshots) {
       const box = await page.locator('.part.sidebar').boundingBox();
       const rowsBox = await page.locator('.outline-pane .monaco-list-rows').boundingBox();
-      await shoot(page, 'outline.png', { clip: { x: 0, y: 0, width: box.x + box.width + 420, height: Math.min(VIEWPORT.height, rowsBox.y + rowsBox.height + 12) } });
+      await shoot(page, picture('outline.png'), { clip: { x: 0, y: 0, width: box.x + box.width + 420, height: Math.min(VIEWPORT.height, rowsBox.y + rowsBox.height + 12) } });
     }
   });
 
-  await step('the Problems panel lists the blanks, from source "report", in English', async () => {
+  await step(`the Problems panel lists the blanks, from source "report", in ${ZH ? 'Chinese' : 'English'}`, async () => {
     await runCommand(page, 'View: Focus Problems');
     const rows = await waitInPage(
       page,
@@ -395,15 +496,15 @@ async function checks(page, step) {
     );
     const blanks = rows.filter((r) => r.code === 'placeholder');
     if (blanks.length !== BLANKS.length) throw new CheckError(`${blanks.length} blank problems, expected ${BLANKS.length}: ${blanks.map((b) => b.message).join(' / ')}`);
-    BLANKS.forEach(([raw, what], i) => {
-      const want = `Blank "${raw}" left to fill: enter ${what}.`;
+    BLANKS.forEach(([raw], i) => {
+      const want = TEXT.blank(raw, TEXT.blankWhat[i]);
       if (blanks[i].message !== want) throw new CheckError(`problem ${i + 1} says "${blanks[i].message}", expected "${want}"`);
     });
     for (const r of rows.filter((r) => r.message)) {
       if (r.source !== 'report') throw new CheckError(`a problem from source "${r.source}", expected "report": ${r.message}`);
     }
     const para = rows.find((r) => r.code === 'paragraph-end-punctuation');
-    if (!para.message.startsWith('The paragraph has no final punctuation') || !para.message.includes('进一步增强')) {
+    if (!para.message.startsWith(TEXT.paragraph) || !para.message.includes('进一步增强')) {
       throw new CheckError(`the paragraph problem says "${para.message}"`);
     }
     if (!/^\[Ln 5, Col \d+\]$/.test(para.line)) throw new CheckError(`the paragraph problem is at ${para.line}, expected line 5`);
@@ -415,6 +516,38 @@ async function checks(page, step) {
     if (panel.height > wanted + 4) {
       await dragSash(page, 'horizontal', (b) => near(b.y + b.height / 2, panel.y, 6) && b.width > 300, { y: panel.y + panel.height - wanted }, 'the panel height');
     }
+  });
+
+  await step('hovering a blank says what to fill in', async () => {
+    // The first blank, "x" of "x%", in the rendered text: its place on screen from a DOM range.
+    const at = await waitInPage(page, 'the blank "x%" on screen', () => {
+      const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+      for (const span of editor?.querySelectorAll('.view-lines .view-line span') ?? []) {
+        if (span.children.length) continue;
+        const node = span.firstChild;
+        // The blank is a token of its own ("x" then "%…") or inside a longer one ("…x%…").
+        const own = span.textContent === 'x' && span.nextElementSibling?.textContent.startsWith('%');
+        const i = own ? 0 : (node?.textContent.indexOf('x%') ?? -1);
+        if (i < 0) continue;
+        const r = document.createRange();
+        r.setStart(node, i);
+        r.setEnd(node, i + 1);
+        const box = r.getBoundingClientRect();
+        if (box.width > 0) return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      return null;
+    });
+    await page.mouse.move(at.x - 30, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const text = await waitInPage(
+      page,
+      `a hover with "${TEXT.hover}" and "${TEXT.hoverWhat}"`,
+      ([a, b]) => [...document.querySelectorAll('.monaco-hover .hover-contents')].map((el) => el.textContent).find((t) => t.includes(a) && t.includes(b)),
+      [TEXT.hover, TEXT.hoverWhat],
+    );
+    say(`    "${text.trim().slice(0, 80)}"`);
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
   });
 
   await step('the paid region is highlighted in the text and marked in the overview ruler', async () => {
@@ -507,23 +640,24 @@ async function checks(page, step) {
     await page.keyboard.press('Shift+End');
     const text = await waitInPage(
       page,
-      `the status bar to show "N of ${total} chars"`,
-      (total) => [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => new RegExp(`^\\d+ of ${total} chars`).test(t)),
-      total,
+      `the status bar to show ${TEXT.countOf(total)}`,
+      (re) => [...document.querySelectorAll('.statusbar-item')].map((el) => el.textContent.trim()).find((t) => new RegExp(re).test(t)),
+      TEXT.countOf(total).source,
     );
-    const n = Number(/^(\d+) of/.exec(text)[1]);
+    const n = Number(TEXT.selected.exec(text)[1]);
     if (!(n > 5 && n < 30)) throw new CheckError(`a heading selected shows "${text}"`);
     await page.keyboard.press('End');
-    await waitInPage(page, `the status bar to show "${total} chars" again`, (total) =>
-      [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.trim().startsWith(`${total} chars`)),
-      total,
+    await waitInPage(page, `the status bar to show "${TEXT.countIs(total)}" again`, (want) =>
+      [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.trim().startsWith(want)),
+      TEXT.countIs(total),
     );
     say(`    "${text}"`);
   });
 
   await step('a quick fix from the light bulb adds the missing "。"', async () => {
     // Double-clicking the problem puts the cursor on it in the editor.
-    await page.locator('.markers-panel .monaco-list-row', { hasText: 'paragraph-end-punctuation' }).dblclick();
+    // On its message: the row's centre may be the rule's link (shorter Chinese messages), which opens the rule's page.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'paragraph-end-punctuation' }).locator('.marker-message').dblclick();
     await waitInPage(page, 'the problem selected in the focused editor', () =>
       document.querySelector('.editor-group-container.active .monaco-editor.focused') &&
       [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+ \(1 selected\)/.test(el.textContent.trim())),
@@ -533,14 +667,14 @@ async function checks(page, step) {
     await waitInPage(page, 'the cursor at the end of line 5', () => [...document.querySelectorAll('.statusbar-item')].some((el) => /^Ln 5, Col \d+$/.test(el.textContent.trim())));
     const bulb = page.locator('.editor-group-container.active .monaco-editor [class*="lightbulb"]:is(.codicon, .lightBulbWidget)').locator('visible=true');
     await waitVisible(bulb, 'the light bulb next to line 5');
-    await waitInPage(page, `the status bar to show "${total} chars" (nothing selected)`, (total) =>
-      [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.trim().startsWith(`${total} chars`)),
-      total,
+    await waitInPage(page, `the status bar to show "${TEXT.countIs(total)}" (nothing selected)`, (want) =>
+      [...document.querySelectorAll('.statusbar-item')].some((el) => el.textContent.trim().startsWith(want)),
+      TEXT.countIs(total),
     );
     if (screenshots) {
       // The editor's scroll bar fades out a moment after the last scroll; a picture without it.
       await waitInPage(page, 'the scroll bar to fade', () => !document.querySelector('.editor-group-container.active .monaco-editor .scrollbar.vertical.visible'), undefined, 3000).catch(() => {});
-      await shoot(page, 'workbench.png');
+      await shoot(page, picture('workbench.png'));
     }
     const menu = page.locator('.action-widget');
     const item = menu.locator('.monaco-list-row', { hasText: FIX_TITLE });
@@ -557,7 +691,7 @@ async function checks(page, step) {
       const editor = await page.locator('.part.editor').boundingBox();
       const list = await menu.first().boundingBox();
       const bottom = Math.min(VIEWPORT.height, list.y + list.height + 24);
-      await shoot(page, 'quickfix.png', { clip: { x: editor.x, y: editor.y, width: Math.min(editor.width, 1000), height: bottom - editor.y } });
+      await shoot(page, picture('quickfix.png'), { clip: { x: editor.x, y: editor.y, width: Math.min(editor.width, 1000), height: bottom - editor.y } });
     }
     await item.first().click();
     await item.first().waitFor({ state: 'hidden', timeout: WAIT_MS });
@@ -640,6 +774,75 @@ async function checks(page, step) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The workbench in Chinese, offline: no language pack can be downloaded, and without one code-server
+// ignores --locale. A stub pack (VS Code's own translation table empty) is enough for the display
+// language to become zh-cn, so that the extension's package.nls.zh-cn.json, l10n bundle and server
+// messages apply. Packaged with vsce, installed with code-server --install-extension, and registered in
+// languagepacks.json (installing from the command line does not register it).
+
+const PACK = { publisher: 'report-tests', name: 'stub-zh-cn-language-pack', version: '1.0.0' };
+
+function makeLanguagePack(paths, dataDir, tmp) {
+  const src = join(tmp, 'language-pack');
+  mkdirSync(join(src, 'translations'), { recursive: true });
+  writeFileSync(
+    join(src, 'package.json'),
+    JSON.stringify(
+      {
+        ...PACK,
+        displayName: 'Chinese (Simplified) stub language pack for tests',
+        description: 'An empty translation table: switches the display language to zh-cn.',
+        license: 'MIT',
+        engines: { vscode: '^1.91.0' },
+        categories: ['Language Packs'],
+        contributes: {
+          localizations: [
+            {
+              languageId: 'zh-cn',
+              languageName: 'Chinese Simplified',
+              localizedLanguageName: '中文(简体)',
+              translations: [{ id: 'vscode', path: './translations/main.i18n.json' }],
+            },
+          ],
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(join(src, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(join(src, 'README.md'), 'A stub language pack for tests.\n');
+  writeFileSync(join(src, 'LICENSE'), 'MIT\n');
+  const vsix = join(tmp, 'language-pack.vsix');
+  const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix], { cwd: src, encoding: 'utf8' });
+  if (packed.status !== 0) throw new CheckError(`vsce could not package the stub language pack: ${packed.stderr || packed.stdout}`);
+  const extensionsDir = join(dataDir, 'extensions');
+  const userDataDir = join(dataDir, 'user');
+  mkdirSync(extensionsDir, { recursive: true });
+  const installed = spawnSync(
+    paths.node,
+    [paths.codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'],
+    { encoding: 'utf8', env: { ...process.env, PATH: `${join(paths.nodeDir, 'bin')}:${process.env.PATH ?? ''}` }, timeout: 120000 },
+  );
+  const id = `${PACK.publisher}.${PACK.name}`;
+  const dir = join(extensionsDir, `${id}-${PACK.version}`);
+  if (installed.status !== 0 || !existsSync(dir)) throw new CheckError(`code-server could not install the stub language pack: ${installed.stderr || installed.stdout}`);
+  writeFileSync(
+    join(userDataDir, 'languagepacks.json'),
+    JSON.stringify({
+      'zh-cn': {
+        hash: 'stub',
+        extensions: [{ extensionIdentifier: { id }, version: PACK.version }],
+        translations: { vscode: join(dir, 'translations', 'main.i18n.json') },
+        label: '中文(简体)',
+      },
+    }),
+  );
+  say('stub zh-cn language pack installed; the workbench starts with --locale zh-cn');
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const guard = exitGuard('ui-check', { keep, say });
@@ -676,6 +879,11 @@ async function main() {
     const dataDir = join(tmp, 'code-server');
     mkdirSync(join(dataDir, 'user', 'User'), { recursive: true });
     writeFileSync(join(dataDir, 'user', 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+    const extraArgs = [];
+    if (ZH) {
+      makeLanguagePack(paths, dataDir, tmp);
+      extraArgs.push('--locale', 'zh-cn');
+    }
 
     // The browser starts while code-server does.
     const tStart = Date.now();
@@ -692,13 +900,13 @@ async function main() {
     });
     cleanups.push(() => launching.then((b) => b.close()).catch(() => {}));
     const port = await freePort();
-    server = await startCodeServer({ paths, dataDir, port, output: verbose ? 'inherit' : 'file' });
+    server = await startCodeServer({ paths, dataDir, port, extraArgs, output: verbose ? 'inherit' : 'file' });
     cleanups.push(() => server.stop());
     guard.killNow = server.killNow;
     const browser = await launching;
     say(`code-server on ${server.base} (pgid ${server.pgid}) and the browser up in ${elapsed(tStart)}`);
 
-    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: ZH ? 'zh-CN' : 'en-US' });
     page = await context.newPage();
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = Array.isArray(args) ? format(...args) : format(args);

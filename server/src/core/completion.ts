@@ -120,7 +120,12 @@ const BODY = msg('正文', 'Body');
 const HEADING = msg('标题', 'Heading');
 const CLOSING = msg('结尾', 'Closing');
 
-/** Standard phrases of work reports. Keys are written by hand: the initials of each character's pinyin. */
+/**
+ * Standard phrases of work reports: the one place they are offered (the snippets hold skeletons, headings
+ * and markers). Keys are written by hand: the first is the initials of the pinyin of every Han character
+ * of the label; others may be the full pinyin of the label's first words. A test checks them against a
+ * pinyin dictionary.
+ */
 export const PHRASES: readonly Phrase[] = [
   { label: '尊敬的各位领导、同事们：', snippet: '尊敬的各位领导、同事们：', keys: ['zjdgwldtsm'], use: OPENING },
   { label: '各位代表：', snippet: '各位代表：', keys: ['gwdb'], use: OPENING },
@@ -128,7 +133,7 @@ export const PHRASES: readonly Phrase[] = [
   { label: '现将本人履职情况报告如下，请予评议。', snippet: '现将本人履职情况报告如下，请予评议。', keys: ['xjbrlzqkbgrxqypy'], use: OPENING },
   { label: '一年来，在……的坚强领导下，', snippet: '一年来，在${1:上级党委}的坚强领导下，', keys: ['ynlzdjqldx'], use: OPENING },
   { label: '坚持以习近平新时代中国特色社会主义思想为指导', snippet: '坚持以习近平新时代中国特色社会主义思想为指导', keys: ['jcyxjpxsdzgtsshzysxwzd'], use: BODY },
-  { label: '深入学习贯彻党的二十大精神', snippet: '深入学习贯彻党的二十大精神', keys: ['srxxgcdderdjs'], use: BODY },
+  { label: '深入学习贯彻党的二十大精神', snippet: '深入学习贯彻党的二十大精神', keys: ['srxxgcddesdjs'], use: BODY },
   { label: '认真履行岗位职责', snippet: '认真履行岗位职责', keys: ['rzlxgwzz'], use: BODY },
   { label: '严格落实全面从严治党主体责任', snippet: '严格落实全面从严治党主体责任', keys: ['yglsqmcyzdztzr'], use: BODY },
   { label: '落实“一岗双责”', snippet: '落实“一岗双责”', keys: ['lsygsz'], use: BODY },
@@ -152,6 +157,24 @@ export const PHRASES: readonly Phrase[] = [
   { label: '谢谢大家！', snippet: '谢谢大家！', keys: ['xxdj'], use: CLOSING },
   { label: '述职人：……', snippet: '述职人：${1:姓名}', keys: ['szr'], use: CLOSING },
   { label: '……年……月……日', snippet: '${1:%Y}年${2:%M}月${3:%D}日', keys: ['nyr'], use: CLOSING },
+  { label: '尊敬的各位领导、同志们：', snippet: '${1|尊敬的各位领导、同志们：,各位领导、同志们：|}', keys: ['zjdgwldtzm', 'zunjing'], use: OPENING },
+  { label: '各位评委：', snippet: '各位评委：', keys: ['gwpw'], use: OPENING },
+  { label: '现将……情况汇报如下：', snippet: '现将${1|一年来,任职以来,本年度,近三年来|}${2|履职尽责,思想和工作,学习和工作|}情况汇报如下：', keys: ['xjqkhbrx', 'huibao'], use: OPENING },
+  { label: '在……的关心支持和……的帮助下，', snippet: '在${1:各位领导}的关心支持和${2:同志们}的帮助下，', keys: ['zdgxzchdbzx', 'guanxin'], use: OPENING },
+  { label: '根据……安排，', snippet: '根据${1:组织}安排，', keys: ['gjap', 'genju'], use: OPENING },
+  { label: '切实抓好……工作，', snippet: '切实抓好${1:重点}工作，', keys: ['qszhgz', 'qieshi'], use: BODY },
+  { label: '取得了……成效。', snippet: '取得了${1|明显,显著,积极,阶段性|}成效。', keys: ['qdlcx', 'qude'], use: BODY },
+  { label: '……完成……目标任务。', snippet: '${1|圆满,全面,超额|}完成${2:年度}目标任务。', keys: ['wcmbrw', 'wancheng'], use: BODY },
+  { label: '……同比增长……%', snippet: '${1:指标}${2|同比增长,比上年增长,同比下降|}${3:x}%', keys: ['tbzz', 'tongbi'], use: BODY },
+  { label: '位列全……第……名', snippet: '位列全${1|省,市,县|}第${2:x}名', keys: ['wlqdm', 'weilie'], use: BODY },
+  { label: '在肯定成绩的同时，我也清醒地认识到，', snippet: '在肯定成绩的同时，我也清醒地认识到，${1:自身还存在一些问题和不足}：', keys: ['zkdcjdtswyqxdrsd', 'kending'], use: BODY },
+  { label: '存在的问题和不足主要有：一是……；二是……；三是……。', snippet: '存在的问题和不足主要有：一是${1:……}；二是${2:……}；三是${3:……}。', keys: ['czdwthbzzyyysesss'], use: BODY },
+  { label: '产生这些问题的原因，主要是……。', snippet: '产生这些问题的原因，主要是${1:……}。', keys: ['cszxwtdyyzys', 'yuanyin'], use: BODY },
+  { label: '认真履行全面从严治党主体责任和“一岗双责”，', snippet: '认真履行全面从严治党${1|主体责任和“一岗双责”,主体责任,第一责任人职责|}，', keys: ['rzlxqmcyzdztzrhygsz'], use: BODY },
+  { label: '严格遵守中央八项规定及其实施细则精神', snippet: '严格遵守中央八项规定及其实施细则精神，自觉做到${1:廉洁自律、秉公用权}。', keys: ['ygzszybxgdjqssxzjs', 'zunshou'], use: BODY },
+  { label: '下一步，我将……', snippet: '下一步，我将${1|继续,进一步|}${2:加强学习}，${3:狠抓落实}，为${4:全面完成各项目标任务}作出新的更大贡献。', keys: ['xybwj', 'xiayibu'], use: CLOSING },
+  { label: '在新的一年里，我将……', snippet: '在新的一年里，我将以${1:更加饱满的热情、更加务实的作风}，${2:扎实做好各项工作}，努力${3:开创工作新局面}。', keys: ['zxdynlwj', 'xindeyinian'], use: CLOSING },
+  { label: '恳请各位领导和同志们批评指正。', snippet: '恳请各位领导和同志们批评指正。', keys: ['kqgwldhtzmppzz'], use: CLOSING },
 ];
 
 /** A phrase's snippet for insertion: `%Y`, `%M`, `%D` become today's year, month and day (`2024`, `3`, `5`). */

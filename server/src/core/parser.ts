@@ -135,6 +135,8 @@ interface RawBlocks {
 const SYNTHETIC = 1;
 /** A line of a fenced code block, or its fence. */
 const FENCED = 2;
+/** A part title cut out of a very long line. */
+const PART = 4;
 
 function rawBlock(start: number, end: number, line: number): Block {
   return { kind: 'paragraph', start, end, contentStart: start, contentEnd: end, line, heading: -1, chars: 0, paid: false };
@@ -157,15 +159,22 @@ function trimEnd(text: string, s: number, e: number): number {
   return e;
 }
 
-/** Splits a very long line into paragraphs: at blanks after a sentence end, and before heading numbers. */
+/** The names that end a report's part titles (2023年工作回顾, 2024年工作安排, 自身建设). */
+const PART_NAMES = '工作回顾|工作安排|安排建议|工作建议|总体要求|主要任务|重点工作|工作任务|目标任务|自身建设|工作打算|工作计划|工作总结|存在问题|主要成绩|下一步打算|下步打算';
+/** A part title glued between a sentence end and the next sentence in text extracted onto one line: `2024年工作回顾`. */
+const GLUED_PART = new RegExp(`\\d{4}年[\\u3400-\\u9fff]{0,8}?(?:${PART_NAMES})`, 'uy');
+/** The end of a part name inside a heading run into its body (`一、2023年工作回顾过去的一年`). */
+const PART_NAME_END = new RegExp(`(?:${PART_NAMES})(?=[\\u3400-\\u9fff\\d])`, 'u');
+
+/** Splits a very long line into paragraphs: at blanks after a sentence end, before heading numbers and around glued part titles. */
 function splitLongLine(text: string, s: number, e: number, line: number, out: RawBlocks): void {
   let segStart = s;
-  const push = (a: number, b: number) => {
+  const push = (a: number, b: number, flag = SYNTHETIC) => {
     const x = trimStart(text, a, b);
     const y = trimEnd(text, x, b);
     if (x < y) {
       out.blocks.push(rawBlock(x, y, line));
-      out.flags.push(SYNTHETIC);
+      out.flags.push(flag);
     }
   };
   let i = s;
@@ -183,6 +192,21 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
       i = j;
       continue;
     }
+    if (isDigit(c) && i > s && SENTENCE_BREAK.has(text.charCodeAt(i - 1))) {
+      // …提出意见。2024年工作回顾2024年是…: the title between two sentences is a part of its own.
+      GLUED_PART.lastIndex = i;
+      const g = GLUED_PART.exec(text);
+      if (g && i + g[0].length < e) {
+        const after = text.charCodeAt(i + g[0].length);
+        if (isHan(after) || isDigit(after) || isInlineSpace(after)) {
+          push(segStart, i);
+          push(i, i + g[0].length, SYNTHETIC | PART);
+          segStart = i + g[0].length;
+          i = segStart;
+          continue;
+        }
+      }
+    }
     if (i > segStart && (c === 0xff08 /*（*/ || isChineseNumeralCode(c)) && SENTENCE_BREAK.has(text.charCodeAt(i - 1))) {
       const m = matchMarker(text, i, Math.min(e, i + 12));
       if (m && m.level <= 2) {
@@ -195,17 +219,76 @@ function splitLongLine(text: string, s: number, e: number, line: number, out: Ra
   push(segStart, e);
 }
 
+/** YAML front matter: `---` on the first non-blank line, `key: value` lines, `---` or `...`. Returns the closing line, or -1. */
+function frontMatterEnd(text: string, lines: LineIndex): number {
+  let l = 0;
+  while (l < lines.lineCount && trimStart(text, lines.starts[l], lines.ends[l]) === lines.ends[l]) l++;
+  if (l >= lines.lineCount || text.slice(lines.starts[l], trimEnd(text, lines.starts[l], lines.ends[l])) !== '---') return -1;
+  let keys = 0;
+  for (let k = l + 1; k < lines.lineCount && k < l + 60; k++) {
+    const t = text.slice(lines.starts[k], trimEnd(text, lines.starts[k], lines.ends[k]));
+    if (t === '---' || t === '...') return keys ? k : -1;
+    if (/^[A-Za-z_][\w-]*:(?:\s|$)/u.test(t)) keys++;
+  }
+  return -1;
+}
+
+/** An HTML block that spans lines: an opening tag or comment with no close on its line. Returns the closing text. */
+function htmlBlockClose(t: string): string | null {
+  if (t.startsWith('<!--')) return t.includes('-->') ? null : '-->';
+  const m = /^<(div|table|details|pre|center|p|ul|ol|section|blockquote|figure|script|style)\b[^>]*>/iu.exec(t);
+  if (!m) return null;
+  const close = `</${m[1].toLowerCase()}>`;
+  return t.toLowerCase().includes(close) ? null : close;
+}
+
+/** A Markdown table's delimiter row: `|---|:--:|`, `--- | ---`. */
+const TABLE_DELIMITER = /^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?$/u;
+
 function rawBlocks(text: string, lines: LineIndex): RawBlocks {
   const out: RawBlocks = { blocks: [], flags: [], oneLine: false };
   let fenced = false;
+  const yamlEnd = frontMatterEnd(text, lines);
+  /** The text that closes the open HTML block, or null. */
+  let html: string | null = null;
   for (let l = 0; l < lines.lineCount; l++) {
     const s = trimStart(text, lines.starts[l], lines.ends[l]);
     if (s === lines.ends[l]) continue;
     const e = trimEnd(text, s, lines.ends[l]);
+    if (l <= yamlEnd || html !== null) {
+      out.blocks.push(rawBlock(s, e, l));
+      out.flags.push(FENCED);
+      if (html !== null && text.slice(s, e).toLowerCase().includes(html)) html = null;
+      continue;
+    }
     if (text.startsWith('```', s) || text.startsWith('~~~', s)) {
       out.blocks.push(rawBlock(s, e, l));
       out.flags.push(FENCED);
       fenced = !fenced;
+      continue;
+    }
+    if (!fenced && text.charCodeAt(s) === 0x3c /*<*/ && e - s < 400) {
+      html = htmlBlockClose(text.slice(s, e));
+      if (html !== null) {
+        out.blocks.push(rawBlock(s, e, l));
+        out.flags.push(FENCED);
+        continue;
+      }
+    }
+    if (!fenced && e - s < 400 && TABLE_DELIMITER.test(text.slice(s, e))) {
+      // The header row above and the rows below (lines holding a |) are the table, not prose.
+      const n = out.blocks.length;
+      if (n && out.blocks[n - 1].line === l - 1 && text.slice(out.blocks[n - 1].start, out.blocks[n - 1].end).includes('|')) out.flags[n - 1] |= FENCED;
+      out.blocks.push(rawBlock(s, e, l));
+      out.flags.push(FENCED);
+      while (l + 1 < lines.lineCount) {
+        const s2 = trimStart(text, lines.starts[l + 1], lines.ends[l + 1]);
+        const e2 = trimEnd(text, s2, lines.ends[l + 1]);
+        if (s2 === e2 || e2 - s2 > 2000 || !text.slice(s2, e2).includes('|')) break;
+        l++;
+        out.blocks.push(rawBlock(s2, e2, l));
+        out.flags.push(FENCED);
+      }
       continue;
     }
     if (!fenced && e - s > LONG_LINE) {
@@ -220,7 +303,11 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
 }
 
 /** First characters of Markdown rules, HTML, images, tables and TOC lines. */
-const RULE_START = new Set('-*_=<!|+'.split('').map((c) => c.charCodeAt(0)));
+const RULE_START = new Set('-*_=<!|+0123456789'.split('').map((c) => c.charCodeAt(0)));
+/** A Markdown ATX heading's hashes: followed by a blank ([2] is then non-empty), or directly by Chinese. */
+const ATX = /^(#{1,6})(?:([ \t\u3000])|(?=[\u3400-\u9fff（(一二三四五六七八九十0-9]))/u;
+/** A table of contents line: a list item that is only a link to an anchor (`- [概述](#概述)`, `1. [概述](#一概述)`). */
+const TOC_LINE = /^(?:[-*+]|\d{1,2}[.)、])[ \t]*\[[^\]]*\]\(#[^)]*\)$/u;
 
 function isRuleLine(t: string): boolean {
   return (
@@ -228,7 +315,7 @@ function isRuleLine(t: string): boolean {
     t.startsWith('<') ||
     t.startsWith('![') ||
     (t.startsWith('|') && t.endsWith('|')) ||
-    /^[-*+]\s+\[[^\]]*\]\(#[^)]*\)$/u.test(t)
+    TOC_LINE.test(t)
   );
 }
 
@@ -314,14 +401,20 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
     // Markdown prefixes.
     let mdDepth = 0;
-    const first = text.charCodeAt(cs);
-    const hashes = first === 0x23 /*#*/ ? /^#{1,6}(?=[ \t\u3000])/u.exec(text.slice(cs, Math.min(ce, cs + 8))) : null;
-    if (hashes) {
-      mdDepth = hashes[0].length;
+    let first = text.charCodeAt(cs);
+    if (first === 0x3e /*>*/) {
+      const quote = /^(?:>[ \t]*)+/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
+      if (quote) cs = trimStart(text, cs + quote[0].length, ce);
+      first = text.charCodeAt(cs);
+    }
+    // `## 标题`, and `##标题` without the space when a Chinese heading follows (`###一、关于今年`, `#年终总结`).
+    const hashes = first === 0x23 /*#*/ ? ATX.exec(text.slice(cs, Math.min(ce, cs + 8))) : null;
+    if (hashes && (hashes[2] !== undefined || text.charCodeAt(ce - 1) !== 0x23)) {
+      mdDepth = hashes[1].length;
       cs = trimStart(text, cs + mdDepth, ce);
-    } else if (first === 0x3e /*>*/ || first === 0x2d /*-*/ || first === 0x2a /***/ || first === 0x2b /*+*/) {
-      const lead = /^(?:>[ \t]*)*(?:[-*+][ \t]+)?/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
-      if (lead && lead[0].length) cs = trimStart(text, cs + lead[0].length, ce);
+    } else if (first === 0x2d /*-*/ || first === 0x2a /***/ || first === 0x2b /*+*/) {
+      const lead = /^[-*+][ \t]+/u.exec(text.slice(cs, Math.min(ce, cs + 12)));
+      if (lead) cs = trimStart(text, cs + lead[0].length, ce);
     }
     let bold = false;
     if (text.startsWith('**', cs)) {
@@ -337,6 +430,17 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     b.contentEnd = ce;
     if (!mdDepth && ce - cs < 400 && RULE_START.has(text.charCodeAt(b.start)) && isRuleLine(text.slice(b.start, b.end))) {
       b.kind = 'rule';
+      continue;
+    }
+    if (flags[bi] & PART) {
+      b.kind = 'heading';
+      b.heading = headings.length;
+      headings.push({
+        kind: 'part', rank: 0, level: 0, block: bi, value: 0,
+        marker: { start: cs, end: cs }, markerText: '', canonicalMarker: '',
+        text: { start: cs, end: ce }, terminator: '', terminatorAt: -1, runIn: false,
+        name: text.slice(cs, ce), start: cs, end: ce,
+      });
       continue;
     }
     let m = matchMarker(text, cs, ce);
@@ -359,7 +463,8 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     }
   }
 
-  const title = classifyLeadAndTail(text, blocks, oneLine, headings);
+  const title = classifyLeadAndTail(text, lines, blocks, oneLine, headings);
+  nestLists(text, lines, blocks, headings);
 
   const { regions, issues } = pairPaidMarkers(text, markers, countChars);
   if (regions.length) {
@@ -375,7 +480,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
 
   const model: ReportModel = {
     text, lines, blocks, title, headings,
-    sections: buildSections(blocks, headings),
+    sections: buildSections(text, blocks, headings),
     paidMarkers: markers, paidRegions: regions, paidIssues: issues,
     placeholders: scanPlaceholders(text, options.placeholderPatterns),
     redactions: scanRedactions(text),
@@ -416,6 +521,14 @@ function makeHeading(
     if (synthetic && k - ts >= 2 && isInlineSpace(ch)) break;
     if (ch === 0x2a && (innerBold || bold) && text.charCodeAt(k + 1) === 0x2a) break; // **1、标题**正文
   }
+  if (synthetic && m && (terminatorAt < 0 || terminatorAt - ts > 20)) {
+    // 一、2023年工作回顾过去的一年…: in text extracted onto one line a part name ends the heading.
+    const pn = PART_NAME_END.exec(text.slice(ts, Math.min(k, ts + 30)));
+    if (pn) {
+      k = ts + pn.index + pn[0].length;
+      terminatorAt = -1;
+    }
+  }
   let te = k;
   let terminator = terminatorAt >= 0 ? charString(text, terminatorAt) : '';
   if (terminatorAt < 0) {
@@ -454,7 +567,8 @@ function makeHeading(
   const kind = m ? 'numbered' : 'markdown';
   return {
     kind,
-    rank: m ? m.level : mdDepth - 7,
+    // In Markdown the number of # is the level; a number in the heading text is only its label.
+    rank: mdDepth ? mdDepth - 7 : m!.level,
     level: m ? m.level : 0,
     block,
     value: m ? m.value : 0,
@@ -492,8 +606,33 @@ function hasNoSentencePunct(t: string): boolean {
   return !SENTENCE_PUNCT.test(t);
 }
 
+/**
+ * A title of two parallel phrases with a comma, maybe after a short label: `守正创新，行稳致远`,
+ * `总结：凝心聚力，砥砺前行`, `3月：春耕备耕，稳字当头`. Sentences with a comma are rarely so even.
+ */
+const PARALLEL_TITLE = /^(?:[^，。；！？：:、]{1,8}[：:])?([\u3400-\u9fff]{2,10})[，,]([\u3400-\u9fff]{2,10})$/u;
+
+export function isParallelTitle(t: string): boolean {
+  const m = PARALLEL_TITLE.exec(t);
+  return !!m && Math.abs(m[1].length - m[2].length) <= 1 && !/[我你您他她们的了吗呢吧啊]/u.test(m[1] + m[2]);
+}
+
+/** Whether the long paragraphs of a document often end without their mark (3 or more, a third or more of them). */
+function endsBareHabitually(text: string, blocks: Block[]): boolean {
+  let long = 0;
+  let bare = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' || b.contentEnd - b.contentStart <= 40) continue;
+    long++;
+    let e = b.contentEnd;
+    while (e > b.contentStart && /[”’）)*\]]/u.test(text[e - 1])) e--;
+    if (!/[。！？!?…；;：:.]/u.test(text[e - 1] ?? '')) bare++;
+  }
+  return bare >= 3 && bare * 3 >= long;
+}
+
 /** Title block, salutation, part titles, dates, signatures and closing paragraphs. Returns the title's blocks. */
-function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, headings: Heading[]): number[] {
+function classifyLeadAndTail(text: string, lines: LineIndex, blocks: Block[], oneLine: boolean, headings: Heading[]): number[] {
   const title: number[] = [];
   const bt = (b: Block) => text.slice(b.contentStart, b.contentEnd);
   let first = 0;
@@ -504,7 +643,7 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
     let prevWasSub = false;
     for (let i = first + 1; i < blocks.length && blocks[i].kind === 'paragraph'; i++) {
       const t = bt(blocks[i]);
-      const sub = (t.startsWith('——') || t.startsWith('—')) && t.length <= 80 && !/[。！？]/u.test(t);
+      const sub = ((t.startsWith('——') || t.startsWith('—')) && t.length <= 80 && !/[。！？]/u.test(t)) || (i === first + 1 && isParallelTitle(t));
       const date = PAREN_DATE.test(t);
       const speaker = prevWasSub && t.length <= 20 && hasNoSentencePunct(t);
       if (!sub && !date && !speaker) break;
@@ -532,14 +671,27 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
     }
   }
   // Unnumbered part titles: short lines of Chinese with no sentence punctuation, followed by more text.
-  if (!oneLine) {
+  // In Markdown the author marks headings with #: a short unnumbered line there is a note, not a part title.
+  const markdownHeadings = headings.some((h) => h.rank < 0);
+  if (!oneLine && !markdownHeadings) {
     const found = headings.length; // the headings found so far: headings[0, found)
+    const bare = endsBareHabitually(text, blocks);
     let hp = 0;
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.kind !== 'paragraph' || b.contentEnd - b.contentStart > 30) continue;
-      const t = bt(b);
-      if (t.length < 2 || !hasNoSentencePunct(t) || LIST_LIKE.test(t)) continue;
+      let t = bt(b);
+      // The text under the line is indented deeper than the line: the layout shows it is a heading.
+      const next0 = blocks[i + 1];
+      const indentedUnder = !!next0 && next0.line > b.line && next0.kind === 'paragraph' && indentAt(text, lines, next0) > indentAt(text, lines, b) + 1;
+      let colon = -1;
+      if (indentedUnder && t.length <= 17 && /[：:]$/u.test(t) && hasNoSentencePunct(t.slice(0, -1))) {
+        colon = b.contentEnd - 1; // 总体方面： over an indented block
+        t = t.slice(0, -1);
+      } else if (t.length < 2 || (!hasNoSentencePunct(t) && !isParallelTitle(t)) || LIST_LIKE.test(t)) continue;
+      // Where paragraphs often end without their mark, a short bare line is as likely a sentence: only
+      // the layout (an indented block under it) makes it a heading.
+      if (bare && !indentedUnder) continue;
       if (MD_ITEM.test(text.slice(b.start, b.start + 2))) continue; // a Markdown list item or quote
       // Not between two numbered headings that continue each other (3. … 此行 … 4.).
       while (hp < found && headings[hp].block < i) hp++;
@@ -549,17 +701,18 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
       if (!isHan(t.charCodeAt(t.length - 1))) continue;
       let han = 0;
       for (let k = 0; k < t.length && han < 2; k++) if (isHan(t.charCodeAt(k))) han++;
-      if (han < 2) continue;
+      if (han < (indentedUnder ? 1 : 2)) continue;
       const next = blocks[i + 1];
       if (!next) continue;
-      const nextOk = next.kind === 'heading' || (next.kind === 'paragraph' && next.end - next.start > t.length + 10);
+      const nextOk = next.kind === 'heading' || indentedUnder || (next.kind === 'paragraph' && next.end - next.start > t.length + 10);
       if (!nextOk) continue;
       b.kind = 'heading';
       b.heading = -2; // numbered below
       const h: Heading = {
         kind: 'part', rank: 0, level: 0, block: i, value: 0,
         marker: { start: b.contentStart, end: b.contentStart }, markerText: '', canonicalMarker: '',
-        text: { start: b.contentStart, end: b.contentEnd }, terminator: '', terminatorAt: -1, runIn: false,
+        text: { start: b.contentStart, end: colon >= 0 ? colon : b.contentEnd },
+        terminator: colon >= 0 ? charString(text, colon) : '', terminatorAt: colon, runIn: false,
         name: t, start: b.contentStart, end: b.contentEnd,
       };
       headings.push(h);
@@ -587,7 +740,150 @@ function classifyLeadAndTail(text: string, blocks: Block[], oneLine: boolean, he
   return title;
 }
 
-function buildSections(blocks: Block[], headings: Heading[]): Section[] {
+/** A separator line (`-----`, `=====`, `***`): what follows starts a new part (an appendix, a translation). */
+const SEPARATOR = /^[-=*_＝—](?:[ \t]*[-=*_＝—]){2,}$/u;
+
+function isSeparator(text: string, b: Block): boolean {
+  return b.kind === 'rule' && b.end - b.start < 200 && SEPARATOR.test(text.slice(b.start, b.end));
+}
+
+/** Columns of indentation before a block's first character (a tab counts 4); 0 for segments of long lines. */
+function indentAt(text: string, lines: LineIndex, b: Block): number {
+  const lineStart = lines.starts[b.line];
+  if (lineStart === undefined || lineStart > b.start || b.start - lineStart > 200) return 0;
+  let n = 0;
+  for (let i = lineStart; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (!isInlineSpace(c)) return 0; // a segment of a long line: no indentation of its own
+    n += c === 0x09 ? 4 : c === 0x3000 ? 2 : 1;
+  }
+  return n;
+}
+
+/** The marker's punctuation without its number (`.`, `、`, `（）`, `()`): the style of a list. */
+function markerStyle(h: Heading): string {
+  return h.markerText.replace(/[0-9０-９〇零一二三四五六七八九十百两]/gu, '');
+}
+
+/** Whether the block before a heading introduces a list: it ends with a colon (`主要措施：`). */
+function introducedByColon(text: string, blocks: Block[], h: Heading): boolean {
+  let i = h.block - 1;
+  while (i >= 0 && blocks[i].kind === 'marker') i--;
+  if (i < 0 || blocks[i].kind === 'rule') return false;
+  const c = text.charCodeAt(blocks[i].contentEnd - 1);
+  return c === 0xff1a /*：*/ || c === 0x3a /*:*/;
+}
+
+interface ListFrame {
+  h: Heading;
+  indent: number;
+  /** The last value of this list so far. */
+  value: number;
+  /** The list nests in the item before it (by indentation, an introducing colon or another marker style). */
+  nested: boolean;
+}
+
+/**
+ * Nested lists: a numbered list that starts again at 1 inside an item of the same level nests in it when
+ * it is indented deeper, or when it is introduced by a colon or written in another style and the outer
+ * list resumes after it (2、… 主要措施：1、2、3、4、 … 3、). Nested items get a rank between their parent's
+ * and the next level's, so that the section tree holds them under their item.
+ */
+function nestLists(text: string, lines: LineIndex, blocks: Block[], headings: Heading[]): void {
+  const stack: ListFrame[] = [];
+  let sepBlock = 0;
+  const seps: number[] = [];
+  for (let i = 0; i < blocks.length; i++) if (isSeparator(text, blocks[i])) seps.push(i);
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
+    // A separator line closes the numbered lists and part titles before it.
+    let crossed = false;
+    while (sepBlock < seps.length && seps[sepBlock] < h.block) {
+      sepBlock++;
+      crossed = true;
+    }
+    if (crossed) while (stack.length && stack[stack.length - 1].h.rank >= 0) stack.pop();
+    if (h.kind === 'numbered') {
+      // A numbered Markdown heading that goes on from a shallower one of the same numbering (`## 一.` …
+      // `###### 二.`) is its sibling: the author's # count slipped, the numbers say where it belongs.
+      for (let j = stack.length - 1; j >= 0; j--) {
+        const f = stack[j].h;
+        if (f.kind !== 'numbered' || f.level !== h.level) continue;
+        // The nearest open heading of the same numbering level decides.
+        if (f.rank < 0 && f.rank < h.rank && f.value === h.value - 1 && markerStyle(f) === markerStyle(h)) h.rank = f.rank; // also **二、** after ## 一、
+        break;
+      }
+    }
+    const numbered = h.kind === 'numbered' && h.rank > 0;
+    if (!numbered) {
+      while (stack.length && stack[stack.length - 1].h.rank >= h.rank) stack.pop();
+      stack.push({ h, indent: 0, value: h.value, nested: false });
+      continue;
+    }
+    const indent = indentAt(text, lines, blocks[h.block]);
+    // The open lists of the same level, innermost first.
+    let same = -1;
+    for (let j = stack.length - 1; j >= 0; j--) {
+      const f = stack[j].h;
+      if (f.rank < 0 || (f.kind === 'numbered' && f.level < h.level) || f.kind === 'part') break;
+      if (f.kind === 'numbered' && f.level === h.level) {
+        same = j;
+        break;
+      }
+    }
+    let rank: number = h.level;
+    if (same >= 0) {
+      const inner = stack[same];
+      if (h.value === 1 && h.value !== inner.value + 1 && (indent > inner.indent || ((introducedByColon(text, blocks, h) || markerStyle(h) !== markerStyle(inner.h)) && resumes(headings, k, inner)))) {
+        const top = stack[stack.length - 1].h.rank;
+        rank = (top + Math.floor(top) + 1) / 2;
+        h.rank = rank;
+        stack.push({ h, indent, value: h.value, nested: true });
+        continue;
+      }
+      // Which open list the item belongs to: a shallower indentation or a resumed outer number leaves the inner list.
+      let target = same;
+      for (let j = same; j >= 0; ) {
+        const f = stack[j];
+        if (!f.nested) break;
+        // The next open list of the same level outside f.
+        let o = j - 1;
+        while (o >= 0 && !(stack[o].h.kind === 'numbered' && stack[o].h.level === h.level && stack[o].h.rank > 0)) o--;
+        if (o < 0) break;
+        const outer = stack[o];
+        const leaves = indent < f.indent ? indent <= outer.indent : h.value !== f.value + 1 && h.value === outer.value + 1 && indent <= f.indent;
+        if (!leaves) break;
+        target = o;
+        j = o;
+      }
+      rank = stack[target].h.rank;
+    }
+    h.rank = rank;
+    while (stack.length && stack[stack.length - 1].h.rank >= rank) stack.pop();
+    stack.push({ h, indent, value: h.value, nested: Math.floor(rank) !== rank });
+  }
+}
+
+/** Whether the list of `inner` goes on after headings[k] (an item numbered inner.value + 1 that does not continue a list started at k). */
+function resumes(headings: Heading[], k: number, inner: ListFrame): boolean {
+  const h = headings[k];
+  let innerValue = h.value;
+  for (let j = k + 1; j < headings.length && j < k + 300; j++) {
+    const g = headings[j];
+    if (g.kind !== 'numbered' || g.rank < 0) return false;
+    if (g.level < h.level) return false;
+    if (g.level > h.level) continue;
+    if (g.value === innerValue + 1) {
+      // Goes on from the new list (maybe from the outer one too: then a later number decides).
+      innerValue = g.value;
+      continue;
+    }
+    return g.value === inner.value + 1;
+  }
+  return false;
+}
+
+function buildSections(text: string, blocks: Block[], headings: Heading[]): Section[] {
   // Int32Array, not Float64Array: counts read from it stay small integers in the sections that keep them.
   const prefix = new Int32Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) prefix[i + 1] = prefix[i] + blocks[i].chars;
@@ -598,7 +894,15 @@ function buildSections(blocks: Block[], headings: Heading[]): Section[] {
     s.end = blocks[s.lastBlock].end;
     s.chars = prefix[s.lastBlock + 1] - prefix[s.heading.block];
   };
+  let sep = 0;
   for (const h of headings) {
+    // A separator line closes the numbered sections and part titles before it.
+    while (sep < blocks.length && sep < h.block) {
+      if (isSeparator(text, blocks[sep])) {
+        while (stack.length && stack[stack.length - 1].heading.rank >= 0) close(stack.pop()!, sep - 1);
+      }
+      sep++;
+    }
     while (stack.length && stack[stack.length - 1].heading.rank >= h.rank) close(stack.pop()!, h.block - 1);
     const s: Section = { heading: h, start: blocks[h.block].start, end: 0, lastBlock: h.block, chars: 0, children: [] };
     if (stack.length) stack[stack.length - 1].children.push(s);

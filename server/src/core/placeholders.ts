@@ -3,7 +3,7 @@
 import type { Placeholder, PlaceholderKind, Span } from './model';
 import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
 
-const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}/g;
+const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}|\*{2,}|＊{2,}/g;
 
 const QUANTITY_UNITS = new Set('亿万千百元个件项家人次斤吨批轮户辆台套座条篇场期届所亩倍部块种起例只张份度点分秒'.split(''));
 const DATE_UNITS = new Set('月日号'.split(''));
@@ -45,6 +45,8 @@ function isBlankRun(text: string, start: number, end: number): boolean {
     return len >= 2 || isHan(q);
   }
   if (URLISH.has(p) || (q !== 0x2e && URLISH.has(q))) return false;
+  // 1+N+X, 3+X, X+1: a term of a formula, not a blank.
+  if (p === 0x2b || q === 0x2b || p === 0xff0b || q === 0xff0b) return false;
   if (isDigit(q)) return false; // x64, x1
   if (isDigit(p)) {
     // 20xx年 is a year left blank; 0x1F is not a blank.
@@ -52,6 +54,28 @@ function isBlankRun(text: string, start: number, end: number): boolean {
   }
   if (q === 0x25 || q === 0xff05) return true; // x%
   return isCjk(p) || isCjk(q);
+}
+
+/** Characters a number left blank is followed by: units, %, and the parts of a date. */
+const AFTER_NUMBER = new Set([...QUANTITY_UNITS, '%', '％', '年', '月', '日', '号', '名', '位']);
+
+/**
+ * Whether a run of asterisks at [start, end) is a blank (负责**个系统, 增长＊＊%) rather than Markdown
+ * emphasis (完成**个人**目标). Full-width ＊＊ next to Chinese is always a blank; `**` is one after a
+ * Chinese character and before a unit, when it does not pair with a later `**` on its line around a
+ * phrase (emphasis holds no sentence punctuation).
+ */
+function isStarBlank(text: string, start: number, end: number): boolean {
+  const p = start > 0 ? text.charCodeAt(start - 1) : 0x0a;
+  const q = end < text.length ? text[end] : '';
+  if (text.charCodeAt(start) === 0xff0a) return isHan(p) || isCjk(q.charCodeAt(0) || 0) || AFTER_NUMBER.has(q);
+  if (!(isHan(p) || p === 0x7b2c /*第*/) || !AFTER_NUMBER.has(q)) return false;
+  if (end - start > 3) return true;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const close = text.indexOf('**', end);
+  if (close < 0 || close >= lineEnd) return true;
+  return /[，。；！？,;]/u.test(text.slice(end, close));
 }
 
 export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholder[] {
@@ -64,6 +88,9 @@ export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholde
     const c = raw.charCodeAt(0);
     if (c === 0x78 || c === 0x58 || c === 0xd7 || c === 0xff58 || c === 0xff38) {
       if (!isBlankRun(text, start, end)) continue;
+      out.push({ start, end, raw, kind: kindOf(text, start, end) });
+    } else if (c === 0x2a || c === 0xff0a) {
+      if (!isStarBlank(text, start, end)) continue;
       out.push({ start, end, raw, kind: kindOf(text, start, end) });
     } else {
       // f() and `x()` are code, not an empty bracket left to fill.

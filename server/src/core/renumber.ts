@@ -78,7 +78,7 @@ export function numbering(model: ReportModel): Numbering {
   const partOf = new Map<Heading, number>();
   let part = 0;
   for (const h of model.headings) {
-    if (h.rank <= 0) part++;
+    if (h.level === 0 && h.rank <= 0) part++;
     partOf.set(h, part);
   }
   const runs = runsOf(model, partOf);

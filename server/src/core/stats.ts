@@ -108,7 +108,7 @@ export function statistics(model: ReportModel, range?: { start: number; end: num
   const paidChars = paidCharsIn(model, start, end);
   const sec = (s: Section): SectionStats => ({
     name: s.heading.name,
-    level: s.heading.rank,
+    level: Math.floor(s.heading.rank),
     chars: s.chars,
     paidChars: paidCharsIn(model, s.start, s.end, s.chars),
     blanks: blanksIn(model, s.start, s.end),

@@ -178,6 +178,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
         hoverProvider: true,
         completionProvider: { resolveProvider: false, triggerCharacters: ['（'] },
         documentHighlightProvider: true,
+        documentFormattingProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll], resolveProvider: true },
         semanticTokensProvider: { legend: LEGEND, full: true },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -283,6 +284,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
     if (r instanceof ResponseError) throw r;
     return r;
   });
+  connection.onDocumentFormatting(onDocument('formatting', null, (doc) => svc().formatting(doc)));
   connection.onCompletion(onDocument('completion', null, (doc, p: { position: never; context?: never }) => svc().completion(doc, p.position, p.context)));
 
   // ---- the extension's requests ----------------------------------------------------------------------

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReportModel, Section } from '../core/model';
 import { t, type Lang } from '../core/i18n';
 import { msg } from '../core/rules/types';
-import { positionsOf, toRange } from './convert';
+import { positionsOf } from './convert';
 
 const KIND_BY_RANK: Record<number, SymbolKind> = {
   0: SymbolKind.Module,
@@ -17,37 +17,84 @@ function charsDetail(n: number, lang: Lang): string {
   return lang === 'zh' ? `${n} 字` : `${n} chars`;
 }
 
+/** A symbol in offsets, before it becomes an LSP DocumentSymbol. */
+interface Node {
+  start: number;
+  end: number;
+  selStart: number;
+  selEnd: number;
+  name: string;
+  detail: string;
+  kind: SymbolKind;
+  children: Node[];
+}
+
+/**
+ * Puts a leaf into the tree where it nests: inside the deepest node whose range holds it, between the
+ * siblings it does not overlap. Returns false (and leaves the tree alone) when it would overlap a node
+ * without being inside it: the outline's nesting (children inside parents, siblings disjoint) comes first.
+ */
+function insertLeaf(list: Node[], leaf: Node): boolean {
+  let at = list.length;
+  for (let i = 0; i < list.length; i++) {
+    const n = list[i];
+    if (n.start <= leaf.start && leaf.end <= n.end) return insertLeaf(n.children, leaf);
+    if (leaf.start < n.end && n.start < leaf.end) return false;
+    if (at === list.length && leaf.end <= n.start) at = i;
+  }
+  list.splice(at, 0, leaf);
+  return true;
+}
+
+/**
+ * The outline: the heading tree, and for each paid region a leaf at its begin marker (name, size and
+ * share of the paid content), placed in the section it begins in. The region itself is not a symbol: it
+ * overlaps sections without containing them, and breadcrumbs need symbols that nest. The editor shows the
+ * region's extent through the folding region, the decorations and the status bar.
+ */
 export function documentSymbols(doc: TextDocument, model: ReportModel, lang: Lang): DocumentSymbol[] {
-  // Two cursors: one for the headings, met in document order, one for the ends of their sections.
-  const at = positionsOf(doc, model);
-  const endAt = positionsOf(doc, model);
-  const sym = (s: Section): DocumentSymbol => {
-    const start = at(s.start);
-    const selection = { start: at(s.heading.start), end: at(s.heading.end) };
-    return {
-      name: s.heading.name || '…',
-      detail: charsDetail(s.chars, lang),
-      kind: KIND_BY_RANK[s.heading.rank] ?? SymbolKind.Module,
-      range: { start, end: endAt(s.end) },
-      selectionRange: selection,
-      children: s.children.map(sym),
-    };
-  };
-  const out = model.sections.map(sym);
+  const node = (s: Section): Node => ({
+    start: s.start,
+    end: s.end,
+    selStart: s.heading.start,
+    selEnd: s.heading.end,
+    name: s.heading.name || '…',
+    detail: charsDetail(s.chars, lang),
+    kind: KIND_BY_RANK[s.heading.kind === 'numbered' ? s.heading.level : Math.floor(s.heading.rank)] ?? SymbolKind.Module,
+    children: s.children.map(node),
+  });
+  const tree = model.sections.map(node);
   const total = model.chars;
   for (const r of model.paidRegions) {
-    const end = r.end ? r.end.end : model.text.length;
     const share = total ? Math.round((r.chars / total) * 100) : 0;
-    out.push({
+    insertLeaf(tree, {
+      start: r.begin.start,
+      end: r.begin.end,
+      selStart: r.begin.start,
+      selEnd: r.begin.end,
       name: t(msg('付费内容', 'Paid content'), lang),
       detail: t(msg(`${r.chars} 字，占 ${share}%`, `${r.chars} chars, ${share}%`), lang),
       kind: SymbolKind.Key,
-      range: toRange(doc, r.begin.start, end),
-      selectionRange: toRange(doc, r.begin.start, r.begin.end),
+      children: [],
     });
   }
-  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return out;
+  // Two cursors: one for the starts, met in document order, one for the ends.
+  const at = positionsOf(doc, model);
+  const endAt = positionsOf(doc, model);
+  const sym = (n: Node): DocumentSymbol => {
+    const start = at(n.start);
+    const selectionRange = { start: at(n.selStart), end: at(n.selEnd) };
+    const children = n.children.map(sym);
+    return {
+      name: n.name,
+      detail: n.detail,
+      kind: n.kind,
+      range: { start, end: endAt(n.end) },
+      selectionRange,
+      ...(children.length || n.kind !== SymbolKind.Key ? { children } : {}),
+    };
+  };
+  return tree.map(sym);
 }
 
 export function foldingRanges(model: ReportModel): FoldingRange[] {

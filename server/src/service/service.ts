@@ -30,6 +30,7 @@ import { toDiagnostics } from '../lsp/diagnostics';
 import { hover } from '../lsp/hover';
 import { semanticTokens } from '../lsp/semantic';
 import { documentSymbols, foldingRanges } from '../lsp/symbols';
+import { formattingEdits } from '../lsp/format';
 import * as workbench from '../lsp/workbench';
 import type {
   DocumentParams,
@@ -362,6 +363,11 @@ export class ReportService {
     const rule = typeof data.rule === 'string' ? data.rule : undefined;
     const edit = fixAllEdit(doc, await this.analyze(doc), rule, () => token.isCancellationRequested);
     return edit ? { ...action, edit } : action;
+  }
+
+  /** Format Document: the safe fixes, standard heading markers, one paragraph indentation. */
+  async formatting(doc: TextDocument) {
+    return formattingEdits(doc, (await this.analyze(doc)).config);
   }
 
   async completion(doc: TextDocument, position: Position, context?: CompletionContext) {

@@ -57,9 +57,28 @@ suite('Report language features', () => {
     // A section reaches the line before the next one.
     assert.equal(sections[0].range.end.line, sections[1].range.start.line - 1);
     assert.ok(sections[0].selectionRange.start.isEqual(sections[0].range.start));
-    const paid = symbols.find((s) => s.kind === vscode.SymbolKind.Key);
+    // The paid region is a leaf at its begin marker, inside the section it begins in: symbols nest.
+    const flat = (xs: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => xs.flatMap((x) => [x, ...flat(x.children)]);
+    const paid = flat(symbols).find((s) => s.kind === vscode.SymbolKind.Key);
     assert.ok(paid, 'the paid region is in the outline');
     assert.equal(paid.range.start.line, 12);
+    assert.ok(!symbols.includes(paid), 'inside a section');
+    const inside = (a: vscode.DocumentSymbol, b: vscode.DocumentSymbol) => b.range.contains(a.range);
+    for (const s of flat(symbols)) for (const c of s.children) assert.ok(inside(c, s), `${c.name} inside ${s.name}`);
+  });
+
+  test('Format Document: safe fixes, standard markers, one paragraph indentation', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'report', content: '标题\n  第一段,继续。\n1、制度\n第二段。\n' });
+    await vscode.window.showTextDocument(doc);
+    const edits = await until('formatting edits', async () => {
+      const e = await vscode.commands.executeCommand<vscode.TextEdit[]>('vscode.executeFormatDocumentProvider', doc.uri, { tabSize: 4, insertSpaces: true });
+      return e && e.length ? e : undefined;
+    });
+    const we = new vscode.WorkspaceEdit();
+    we.set(doc.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(we));
+    assert.equal(doc.getText(), '标题\n第一段，继续。\n1.制度\n第二段。\n');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('folding: every section and the paid region', async () => {

@@ -36,8 +36,8 @@ export const cjkSpace: Rule = {
     category: 'words',
     title: msg('中文中的多余空格', 'Stray space in Chinese text'),
     description: msg(
-      '汉字之间的空格（`深 入`，多见于从 PDF 复制或转换的文本）和汉字与数字之间的空格（`增长 15%`、`2023 年`）不符合公文和报告的排版习惯，应删除。有意的间隔不提示：标题和落款、字距拉开的标题（`名 词 解 释`）、用空格隔开的一串名字、段首标签与正文之间的空格、连续多个空格、英文和代码。',
-      'Spaces between Han characters (`深 入`, typical of text copied or converted from PDF) and between Chinese and digits (`增长 15%`, `2023 年`) are not used in reports and should be removed. Deliberate spacing is left alone: titles and signatures, letter-spaced titles (`名 词 解 释`), names set off by spaces, a label set off from the text at the start of a paragraph, runs of several spaces, English and code.',
+      '汉字之间的空格（`深 入`，多见于从 PDF 复制或转换的文本）和汉字与数字之间的空格（`增长 15%`、`2023 年`）不符合公文和报告的排版习惯，应删除。有意的间隔不提示：标题和落款、Markdown 标题里的节号（`### 3.1 软件`）、通篇在数字与汉字之间加空格的文档（`2008 年`，依文档自己的习惯）、字距拉开的标题（`名 词 解 释`）、用空格隔开的一串名字、段首标签与正文之间的空格、连续多个空格、英文和代码。',
+      'Spaces between Han characters (`深 入`, typical of text copied or converted from PDF) and between Chinese and digits (`增长 15%`, `2023 年`) are not used in reports and should be removed. Deliberate spacing is left alone: titles and signatures, section numbers in headings (`### 3.1 软件`), documents that space digits and Chinese throughout (`2008 年`, as the document does), letter-spaced titles (`名 词 解 释`), names set off by spaces, a label set off from the text at the start of a paragraph, runs of several spaces, English and code.',
     ),
     defaultSeverity: 'info',
     fixable: true,
@@ -47,6 +47,7 @@ export const cjkSpace: Rule = {
     const spans = proseSpans(model);
     // Every space in the prose (the index lists the blanks).
     const blanks = charIndex(model).blanks;
+    let spacesNumbers: boolean | undefined;
     forEachInProse(model, blanks.at, blanks.count, (i, si) => {
       if (text.charCodeAt(i) !== 0x20) return;
       const span = spans[si];
@@ -63,6 +64,14 @@ export const cjkSpace: Rule = {
       if (!kind) return;
       // The space that separates a heading from its body on one line.
       if (h && i === h.end) return;
+      if (kind === 'number') {
+        // A section number set off from its heading (`### 3.1 软件`, `2. 总结`): a label, not a spacing slip.
+        if (h && isNumberChar(l) && isLeadingNumber(text, b.contentStart, i)) return;
+        // A document that spaces digits and Chinese throughout (`2008 年`) follows its own habit.
+        // Not in text extracted onto one line, where the spaces are the extraction's, not the author's.
+        if (spacesNumbers === undefined) spacesNumbers = !model.oneLine && spacesDigitsHabitually(model);
+        if (spacesNumbers) return;
+      }
       let left = i;
       let right = i + 1;
       if (kind === 'han') {
@@ -105,6 +114,38 @@ export const cjkSpace: Rule = {
     });
   },
 };
+
+/** Whether text[from, i) is a section number: digits and dots only, from the start of the heading. */
+function isLeadingNumber(text: string, from: number, i: number): boolean {
+  if (i <= from || i - from > 12) return false;
+  for (let k = from; k < i; k++) {
+    const c = text.charCodeAt(k);
+    if (!isDigit(c) && c !== 0x2e && c !== 0xff0e && c !== 0x3001) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the document spaces digits and Chinese as a habit: at least five spaced boundaries
+ * (`2008 年`, `增长 15%`), and at least as many as boundaries without a space.
+ */
+function spacesDigitsHabitually(model: Parameters<typeof proseSpans>[0]): boolean {
+  const { text } = model;
+  let spaced = 0;
+  let tight = 0;
+  for (const sp of proseSpans(model)) {
+    for (let k = sp.start + 1; k < sp.end; k++) {
+      const c = text.charCodeAt(k);
+      const p = text.charCodeAt(k - 1);
+      if ((isDigit(p) && isHan(c)) || (isHan(p) && isDigit(c))) tight++;
+      else if (c === 0x20 && k + 1 < sp.end) {
+        const n = text.charCodeAt(k + 1);
+        if ((isDigit(p) && isHan(n)) || (isHan(p) && isDigit(n))) spaced++;
+      }
+    }
+  }
+  return spaced >= 5 && spaced >= tight;
+}
 
 /**
  * Whether a single space between two Han characters at `i` looks deliberate: other spaces close by

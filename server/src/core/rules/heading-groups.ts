@@ -1,7 +1,7 @@
 // Shared by the heading rules (not a rule itself): sibling groups of numbered headings, the numeral inside
 // a marker, and small tests on heading text.
 
-import type { Heading, HeadingLevel, ReportModel, Span } from '../model';
+import type { Heading, HeadingLevel, ReportModel, Section, Span } from '../model';
 import { formatChineseNumeral, isChineseNumeralChar } from '../numerals';
 import { isDigit, isFullWidthDigit, isHan } from '../text';
 
@@ -20,28 +20,27 @@ export function siblingGroups(model: ReportModel): SiblingGroup[] {
   let groups = groupCache.get(model);
   if (groups) return groups;
   groups = [];
-  // The section tree's parents, found as the parser nests sections: walking the headings in document
-  // order with a stack. Groups are made in the order of their first items, that is in document order.
-  const stack: Heading[] = [];
-  // The groups open under the heading at each depth of the stack (depth 0: the document's top), by level:
-  // open[depth * 5 + level].
-  const open: (SiblingGroup | undefined)[] = [];
-  for (const h of model.headings) {
-    while (stack.length && stack[stack.length - 1].rank >= h.rank) stack.pop();
-    const depth = stack.length;
-    if (h.kind === 'numbered' && h.level > 0) {
-      const level = h.level as HeadingLevel;
-      let g = open[depth * 5 + level];
-      if (!g) {
-        g = { parent: depth > 0 ? stack[depth - 1] : undefined, level, items: [] };
-        open[depth * 5 + level] = g;
-        groups.push(g);
+  // The section tree's parents (as the parser nested them): the children of each parent, by level.
+  const collect = (parent: Heading | undefined, children: Section[]) => {
+    const byLevel: (SiblingGroup | undefined)[] = [];
+    for (const c of children) {
+      const h = c.heading;
+      if (h.kind === 'numbered' && h.level > 0) {
+        const level = h.level as HeadingLevel;
+        let g = byLevel[level];
+        if (!g) {
+          g = { parent, level, items: [] };
+          byLevel[level] = g;
+          groups!.push(g);
+        }
+        g.items.push(h);
       }
-      g.items.push(h);
+      collect(h, c.children);
     }
-    stack.push(h);
-    for (let l = 0; l < 5; l++) open[(depth + 1) * 5 + l] = undefined; // nothing under h yet
-  }
+  };
+  collect(undefined, model.sections);
+  // In document order of their first items.
+  groups.sort((a, b) => a.items[0].start - b.items[0].start);
   groupCache.set(model, groups);
   return groups;
 }

@@ -1,4 +1,4 @@
-import type { Heading, ReportModel } from '../model';
+import type { Heading, ReportModel, Section } from '../model';
 import { hasHanText, indexOf, isMarkdown, siblingGroups, splitByIndent } from './heading-groups';
 import { msg, type Edit, type Rule } from './types';
 
@@ -53,6 +53,18 @@ export const headingPunctuation: Rule = {
     if (!groups.length) return;
     const ending = new Int8Array(model.headings.length);
     model.headings.forEach((h, k) => (ending[k] = h.kind === 'numbered' ? endingOf(model, h) : -1));
+    // What a heading is: a heading line over body text, a one-sentence item with nothing under it, or a
+    // line that introduces a list of sub-items (ending with its colon). Only alike headings are compared.
+    const shape = new Int8Array(model.headings.length);
+    const walk = (sections: readonly Section[]) => {
+      for (const sec of sections) {
+        const k = indexOf(model, sec.heading);
+        shape[k] = sec.children.length ? 2 : sec.lastBlock > sec.heading.block ? 1 : 0;
+        if (shape[k] === 2 && sec.heading.terminator !== '' && sec.heading.terminator !== '。') ending[k] = -1; // 进展包括： over its items
+        walk(sec.children);
+      }
+    };
+    walk(model.sections);
     const markdown = isMarkdown(model);
     // Lists: siblings of one level, split where a Markdown list nests deeper and where numbering starts again at 1.
     const lists: Heading[][] = [];
@@ -82,6 +94,16 @@ export const headingPunctuation: Rule = {
       }
       const kinds = (counts[0] ? 1 : 0) + (counts[1] ? 1 : 0) + (counts[2] ? 1 : 0);
       if (kinds < 2) continue; // the list agrees with itself
+      // Heading lines over body text and one-sentence items do not follow one another's endings.
+      let withBody = 0;
+      let items = 0;
+      for (const h of list) {
+        const k = indexOf(model, h);
+        if (ending[k] < 0) continue;
+        if (shape[k] === 0) items++;
+        else withBody++;
+      }
+      if (withBody && items) continue;
       const local = majority(counts, 1 / 2);
       // A list too small to decide on its own follows the level's habit across the document.
       const m = local ?? (counts[0] + counts[1] + counts[2] < 3 ? levelMajority[list[0].level] : null);

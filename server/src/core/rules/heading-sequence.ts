@@ -1,6 +1,7 @@
 import type { Heading, HeadingLevel, ReportModel } from '../model';
 import { indexOf, isMarkdown, markerWithValue, numeralSpan, siblingGroups, splitByIndent, writeNumber, type Run } from './heading-groups';
-import { msg, type Edit, type Fix, type Report, type Rule } from './types';
+import { parse } from '../parser';
+import { msg, type Edit, type Fix, type Report, type Rule, type RuleContext } from './types';
 
 /** Whether the text just before a heading announces a new list (`如下：`, a rule line `=====`). */
 function announcesList(model: ReportModel, h: Heading): boolean {
@@ -12,6 +13,50 @@ function announcesList(model: ReportModel, h: Heading): boolean {
   if (b.kind === 'rule') return true;
   const last = text[b.contentEnd - 1];
   return last === '：' || last === ':';
+}
+
+/** How many renumbering fixes of one document are read again (each costs a parse of the fixed text). */
+const MAX_SECOND_READINGS = 20;
+const secondReadings = new WeakMap<ReportModel, number>();
+let reading = false;
+
+/**
+ * Whether the text after a renumbering fix reads as numbered in sequence where the fix changed it: parsed
+ * and checked again, none of the renumbered headings is reported. A fix that a second reading would call
+ * wrong (it renumbers a list that only looked like the continuation) is not offered.
+ */
+function secondReadingAgrees(ctx: RuleContext, edits: readonly Edit[]): boolean {
+  const { model, text } = ctx;
+  if (reading) return false; // inside a second reading: no third
+  const n = secondReadings.get(model) ?? 0;
+  if (n >= MAX_SECOND_READINGS) return false;
+  secondReadings.set(model, n + 1);
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let fixed = text;
+  for (const e of sorted) fixed = fixed.slice(0, e.start) + e.text + fixed.slice(e.end);
+  // Positions of the renumbered markers in the fixed text.
+  const moved: number[] = [];
+  for (const e of edits) {
+    let shift = 0;
+    for (const o of edits) if (o.start < e.start) shift += o.text.length - (o.end - o.start);
+    moved.push(e.start + shift);
+  }
+  const again = parse(fixed, ctx.config.parse);
+  let agrees = true;
+  reading = true;
+  try {
+    headingSequence.check({
+      model: again,
+      text: fixed,
+      config: ctx.config,
+      report(r) {
+        if (moved.some((m) => r.start <= m && m < Math.max(r.end, r.start + 1))) agrees = false;
+      },
+    });
+  } finally {
+    reading = false;
+  }
+  return agrees;
 }
 
 export const headingSequence: Rule = {
@@ -95,7 +140,7 @@ export const headingSequence: Rule = {
           if (!nk) break;
           edits.push({ start: nk.start, end: nk.end, text: writeNumber(run[k].level as HeadingLevel, run[k].value + delta, text.slice(nk.start, nk.end)) });
         }
-        if (edits.length > 1) {
+        if (edits.length > 1 && secondReadingAgrees(ctx, edits)) {
           const n = edits.length - 1;
           fixes.push({ title: msg(`改为“${exp}”，其后 ${n} 个编号依次顺延`, `Change to "${exp}" and renumber the ${n} after it`), edits });
           fixes.push({ title: msg(`只改这一处：改为“${exp}”`, `Change only this one to "${exp}"`), edits: [own] });

@@ -154,9 +154,41 @@ export const paragraphEndPunctuation: Rule = {
   check(ctx) {
     const { model, text } = ctx;
     const p = proseIndex(model);
+    const ends: (End | null)[] = [];
+    // Regions: the text under each unnumbered (Markdown or part) heading, where one way of writing holds.
+    const region = new Int32Array(model.blocks.length);
+    const regionEligible: number[] = [0];
+    const regionBare: number[] = [0];
+    let eligible = 0;
+    let bare = 0;
+    let r = 0;
     for (let bi = 0; bi < model.blocks.length; bi++) {
+      const b = model.blocks[bi];
+      if (b.kind === 'heading' && b.heading >= 0 && model.headings[b.heading].rank <= 0) {
+        r++;
+        regionEligible.push(0);
+        regionBare.push(0);
+      }
+      region[bi] = r;
       const end = bareParagraph(model, p, bi);
+      ends.push(end);
+      if (end && !end.dot) {
+        bare++;
+        regionBare[r]++;
+      }
+      if (end || isSentenceParagraph(model, p, bi)) {
+        eligible++;
+        regionEligible[r]++;
+      }
+    }
+    // A document, or a part of it, that leaves many of its paragraphs without the final mark writes that
+    // way on purpose (notes, a blog, a weekly log, descriptions under list items): the missing mark is its
+    // style, not a slip. Only a slip among paragraphs that do end with their mark is reported.
+    const habit = bare >= 4 && bare * 3 > eligible;
+    for (let bi = 0; bi < model.blocks.length; bi++) {
+      const end = ends[bi];
       if (!end) continue;
+      if (!end.dot && (habit || (region[bi] > 0 && regionBare[region[bi]] >= 2 && regionBare[region[bi]] * 3 > regionEligible[region[bi]]))) continue;
       const proseStart = p.spans[p.firstSpan[bi]].start;
       const quoted = tail(text, proseStart, end.at, 8);
       if (end.dot) {
@@ -183,6 +215,29 @@ export const paragraphEndPunctuation: Rule = {
   },
 };
 
+/** Whether a block is a body paragraph of Chinese sentences that ends with its mark (the documents' habit is counted over these). */
+function isSentenceParagraph(model: ReportModel, p: ProseIndex, bi: number): boolean {
+  const { text, blocks } = model;
+  if (!isBody(model, bi) || isSegment(model, bi) || isBullet(text, blocks[bi]) || isEmphasised(text, blocks[bi])) return false;
+  const first = p.firstSpan[bi];
+  if (first < 0) return false;
+  let han = 0;
+  let punct = 0;
+  for (let k = first; k < p.spans.length && p.spans[k].block === bi; k++) {
+    for (let i = p.spans[k].start; i < p.spans[k].end; i++) {
+      const c = text.charCodeAt(i);
+      if (isHan(c)) han++;
+      else if (SENTENCE_PUNCT.has(c)) punct++;
+    }
+  }
+  return han >= 4 && punct >= 2;
+}
+
+/** A paragraph written wholly in bold (`**越过山丘，继续前行**`): a slogan set apart, not a sentence of the text. */
+function isEmphasised(text: string, b: Block): boolean {
+  return b.contentStart >= b.start + 2 && text.startsWith('**', b.contentStart - 2) && text.startsWith('**', b.contentEnd) && !text.slice(b.contentStart, b.contentEnd).includes('**');
+}
+
 /**
  * The end of a body paragraph of Chinese sentences that lacks its final mark, or null: for anything
  * that is not such a paragraph (a heading, a list bullet, a label, English, a note in brackets …).
@@ -190,7 +245,7 @@ export const paragraphEndPunctuation: Rule = {
 function bareParagraph(model: ReportModel, p: ProseIndex, bi: number): End | null {
   const { text, blocks } = model;
   if (bi < 0 || bi >= blocks.length || !isBody(model, bi)) return null;
-  if (isSegment(model, bi) || isBullet(text, blocks[bi])) return null;
+  if (isSegment(model, bi) || isBullet(text, blocks[bi]) || isEmphasised(text, blocks[bi])) return null;
   const end = endOf(p, bi);
   if (!end) return null;
   // From here on, only blocks that lack their mark: look at the whole paragraph.

@@ -79,8 +79,8 @@ export const punctHalfwidth: Rule = {
     category: 'punctuation',
     title: msg('中文里的半角标点', 'Half-width punctuation in Chinese text'),
     description: msg(
-      '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、英文句子和代码不受影响；半角括号只在括号内含汉字时成对改为全角。',
-      'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, English sentences and code are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
+      '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、快捷键（`Ctrl+,`）、英文句子、代码和文首的 YAML 元数据不受影响；半角括号只在括号内含汉字时成对改为全角。',
+      'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, key combinations (`Ctrl+,`), English sentences, code and YAML front matter are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
     ),
     defaultSeverity: 'info',
     fixable: true,
@@ -146,6 +146,7 @@ export const punctHalfwidth: Rule = {
         if (isDigit(left) && isDigit(right)) continue; // 1,000  8:00  1:2
         if (c === 0x3a /* : */ && (right === 0x2f || right === 0x5c)) continue; // C:\  x://
         if (c === 0x3b /* ; */ && isEntity(text, at, s.start)) continue; // &nbsp;
+        if (isKeyCombination(text, at, s.start)) continue; // Ctrl+,  ⌘+;
         // Chinese text on either side (Web:280 and Java,Python have none).
         if (!zhAt(left, leftAt) && !zhAt(right, rightAt)) continue;
       }
@@ -164,6 +165,13 @@ export const punctHalfwidth: Rule = {
     }
   },
 };
+
+/** A key combination ending at the mark: `Ctrl+,`, `Cmd + ;`, `⌘+:`, `Shift+Alt+?`. */
+const KEY_COMBINATION = /(?:ctrl|cmd|command|alt|option|shift|meta|win|super|⌘|⌥|⇧|⌃)[ \t]*\+[ \t]*$/iu;
+
+function isKeyCombination(text: string, at: number, min: number): boolean {
+  return KEY_COMBINATION.test(text.slice(Math.max(min, at - 14), at));
+}
 
 /** Whether the `;` at `at` ends an HTML entity (`&nbsp;`, `&#12288;`). */
 function isEntity(text: string, at: number, min: number): boolean {

@@ -1,5 +1,6 @@
 // The punctuation rules, in the order they are listed in the documentation.
 
+import { paragraphEndComma } from './paragraph-end-comma';
 import { paragraphEndPunctuation } from './paragraph-end-punctuation';
 import { punctDash } from './punct-dash';
 import { punctDunBetweenTitles } from './punct-dun-between-titles';
@@ -19,4 +20,5 @@ export const PUNCTUATION_RULES: readonly Rule[] = [
   punctDash,
   punctDunBetweenTitles,
   paragraphEndPunctuation,
+  paragraphEndComma,
 ];

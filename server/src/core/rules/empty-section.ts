@@ -1,0 +1,59 @@
+// A heading with nothing under it: followed directly by a heading of the same or a higher level.
+
+import type { Heading, ReportModel, Section } from '../model';
+import { msg, type Rule } from './types';
+
+/** Whether a heading is a section heading rather than a list item: Markdown, a part title, 一、 or （一）. */
+function isSectionHeading(h: Heading): boolean {
+  if (h.runIn || h.terminator === '。' || h.terminator === '！' || h.terminator === '？') return false; // a one-sentence item
+  return h.rank <= 0 || h.level === 1 || h.level === 2;
+}
+
+function isEmpty(s: Section): boolean {
+  return s.children.length === 0 && s.lastBlock === s.heading.block;
+}
+
+export const emptySection: Rule = {
+  meta: {
+    id: 'empty-section',
+    category: 'headings',
+    title: msg('空的章节', 'Empty section'),
+    description: msg(
+      '标题之下没有任何内容，紧接着就是同级或更高一级的标题，多是内容漏写、被删或粘贴时丢失。只检查章节标题（Markdown 标题、分部分标题、“一、”“（一）”），且同组其他同级标题（至少两个）都有内容时才报告；一句话成条的条目（以“。”结尾或“标题句+正文”）和清单式的“1.”条目不算章节。',
+      'A heading with nothing under it, followed directly by a heading of the same or a higher level: content left out, deleted or lost in pasting. Only section headings are checked (Markdown headings, part titles, 一、 and （一）), and only when the other headings of the same list (at least two) all have content; one-sentence items (ending with "。", or a heading sentence with its body) and `1.` list items are not sections.',
+    ),
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  check(ctx) {
+    const { model } = ctx;
+    const visit = (siblings: readonly Section[]) => {
+      for (let i = 0; i < siblings.length; i++) {
+        const s = siblings[i];
+        visit(s.children);
+        if (!isEmpty(s) || !isSectionHeading(s.heading)) continue;
+        // Followed by a heading: the next sibling, or (for the last one) whatever heading comes next.
+        if (!followedByHeading(model, s)) continue;
+        const alike = siblings.filter((o) => o !== s && o.heading.rank === s.heading.rank && isSectionHeading(o.heading));
+        if (alike.length < 2 || alike.some(isEmpty)) continue;
+        const h = s.heading;
+        ctx.report({
+          start: h.start,
+          end: h.end,
+          message: msg(`“${h.name}”之下没有内容，紧接着就是下一个标题。`, `"${h.name}" has nothing under it: the next heading follows directly.`),
+        });
+      }
+    };
+    visit(model.sections);
+  },
+};
+
+function followedByHeading(model: ReportModel, s: Section): boolean {
+  const { blocks } = model;
+  for (let i = s.heading.block + 1; i < blocks.length; i++) {
+    const k = blocks[i].kind;
+    if (k === 'marker' || k === 'rule') continue;
+    return k === 'heading';
+  }
+  return false;
+}
