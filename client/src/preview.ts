@@ -265,8 +265,7 @@ export class PagePreview implements vscode.Disposable {
     ].join(' · ');
     const posted = performance.now();
     this.pending = { version: printed.version, pages: printed.pages, blanks: printed.blanks.length, warnings, printMs, layoutMs: posted - this.started - printMs, posted };
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
-    void panel.webview.postMessage({ type: 'render', seq, html, summary, line: editor?.visibleRanges[0]?.start.line });
+    void panel.webview.postMessage({ type: 'render', seq, html, summary });
   }
 
   private onMessage(m: { type?: string; seq?: number; pages?: number; line?: number }): void {
