@@ -1,8 +1,12 @@
-// Bundles the client and the language server into dist/, and (with --tests) the test suites into out/.
+// Bundles the client and the language server into dist/ (for Node: dist/extension.js, dist/server.js; for
+// the browser: dist/web/extension.js, dist/web/server.js), and (with --tests) the test suites into out/.
+// The browser bundles are checked for anything only Node has (scripts/browser-bundles.mjs): the build fails
+// when one slips in.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { browserProblems, kib } from './scripts/browser-bundles.mjs';
 
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
@@ -31,12 +35,40 @@ const common = {
   logLevel: 'warning',
 };
 
+// ES modules bundled into CommonJS that ask for import.meta.url (tinyglobby's directory walker) get the file's URL.
+const importMetaUrl = {
+  banner: { js: 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl' },
+};
+
+/** The web extension host and the language server's worker: one file each, nothing from Node. */
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  metafile: true,
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  // Loaded only when a report is exported, previewed in pages or a Word document imported: the parser,
-  // the print layout, docx and mammoth.
-  // Built for the browser platform: it must not need Node (mammoth and docx pick their browser builds).
+  // Also `report-language-server` for other editors: the shebang lets npm link it as a command.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // The `report` command line (not in the VS Code package).
+  {
+    ...common,
+    entryPoints: ['server/src/cli/bin.ts'],
+    outfile: 'dist/cli.js',
+    ...importMetaUrl,
+    banner: { js: `#!/usr/bin/env node\nglobalThis.__reportLoadStart = performance.now();\n${importMetaUrl.banner.js}` },
+    // iconv-lite (GB18030 tables, most of the size) is loaded only when a GB18030 file is written.
+    plugins: [{ name: 'iconv-apart', setup: (b) => b.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './cli-iconv.js', external: true })) }],
+  },
+  { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/cli-iconv.js', sourcemap: false },
+  { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  // A worker script, loaded as it is: no module wrapper.
+  { ...web, format: 'iife', entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/web/server.js' },
+  // Loaded only when a report is exported or a Word document imported: docx and mammoth. Built for the
+  // browser platform: it needs nothing from Node (mammoth and docx pick their browser builds).
   { ...common, entryPoints: ['server/src/export/index.ts'], outfile: 'dist/export.js', platform: 'browser', format: 'cjs', target: 'es2022' },
 ];
 
@@ -48,15 +80,74 @@ function testEntries(dir) {
     .map((f) => join(dir, f));
 }
 
+/** `report-web-suites`: a module that loads every integration suite, for the web test bundle. */
+const webSuites = {
+  name: 'report-web-suites',
+  setup(build) {
+    build.onResolve({ filter: /^report-web-suites$/ }, () => ({ path: 'report-web-suites', namespace: 'report-web-suites' }));
+    build.onLoad({ filter: /.*/, namespace: 'report-web-suites' }, () => {
+      const files = testEntries('test/vscode/suite').filter((f) => f.endsWith('.test.ts')).sort();
+      return {
+        contents: files.map((f) => `require(${JSON.stringify(resolve(f))});`).join('\n'),
+        resolveDir: resolve('.'),
+        loader: 'js',
+        watchFiles: files.map((f) => resolve(f)),
+      };
+    });
+  },
+};
+
 if (args.has('--tests')) {
   for (const [dir, out, external] of [
-    ['test/unit', 'out/test/unit', []],
+    // esbuild runs its own binary: it cannot be bundled.
+    ['test/unit', 'out/test/unit', ['esbuild']],
     ['test/protocol', 'out/test/protocol', []],
+    ['test/cli', 'out/test/cli', []],
+    ['test/editors', 'out/test/editors', []],
     ['test/vscode/suite', 'out/test/vscode/suite', ['vscode', 'mocha']],
   ]) {
     const entryPoints = testEntries(dir);
-    if (entryPoints.length) builds.push({ ...common, entryPoints, outdir: out, outbase: dir, external, sourcemap: true });
+    if (entryPoints.length) builds.push({ ...common, ...importMetaUrl, entryPoints, outdir: out, outbase: dir, external, sourcemap: true });
   }
+  // The same integration suites for the web extension host (test/vscode/run-web.mjs): one file, with the
+  // browser builds of mocha and assert.
+  builds.push({
+    ...web,
+    metafile: false,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: ['test/vscode/web/index.ts'],
+    outfile: 'out/test/web/index.js',
+    external: ['vscode'],
+    plugins: [webSuites],
+    alias: { 'node:assert/strict': './test/vscode/web/assert-strict.cjs', 'node:assert': 'assert' },
+    define: {
+      REPORT_VSCODE_GREP: JSON.stringify(process.env.REPORT_VSCODE_GREP ?? ''),
+      // The `util` package behind `assert` reads these; the worker has no `process`.
+      'process.env.NODE_DEBUG': 'false',
+      'process.noDeprecation': 'false',
+      'process.throwDeprecation': 'false',
+      'process.traceDeprecation': 'false',
+    },
+  });
+}
+
+/** Fails when a browser bundle needs Node; prints the sizes of the browser bundles. */
+function checkBrowserBundles(results) {
+  const sizes = [];
+  const problems = [];
+  for (const [i, result] of results.entries()) {
+    const build = builds[i];
+    if (build.platform !== 'browser' || !result.metafile) continue;
+    const texts = Object.fromEntries(Object.keys(result.metafile.outputs).filter((o) => o.endsWith('.js')).map((o) => [o, readFileSync(o, 'utf8')]));
+    problems.push(...browserProblems(result.metafile, { allowExternal: build.external ?? [], texts }));
+    for (const o of Object.keys(texts)) sizes.push(`${o} ${kib(statSync(o).size)}`);
+  }
+  if (problems.length) {
+    console.error(`[esbuild] the browser bundles need what only Node has:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+  if (sizes.length && (production || process.env.REPORT_BUNDLE_SIZES)) console.log(`[esbuild] browser bundles: ${sizes.join(', ')}`);
 }
 
 if (watch) {
@@ -64,7 +155,7 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[esbuild] watching…');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  checkBrowserBundles(await Promise.all(builds.map((b) => esbuild.build(b))));
   if (production) {
     // The packaged extension ships the export bundle Brotli-compressed (client/src/lazy.ts loads it).
     const src = readFileSync('dist/export.js');

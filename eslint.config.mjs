@@ -23,9 +23,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     // Scripts and test drivers run in Node; the UI checks also send functions into the workbench page.
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   {
     files: ['**/*.ts'],
     rules: {

@@ -2,11 +2,9 @@
 // documents (GB/T 9704); *Report: Import Word Document* opens a .docx as a new report. The language server
 // gives the report's printed paragraphs; the Word writer and reader (dist/export.js) load on first use.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { PrintRequest, type PrintParagraph, type PrintResult } from '../../server/src/protocol';
-import { loadBundle } from './lazy';
 
 /** A Word document read as report text (server/src/export/import.ts). */
 export interface ImportResult {
@@ -56,8 +54,9 @@ export class WordCommands {
   lastImport: ImportOutcome | undefined;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    context: vscode.ExtensionContext,
     private readonly client: BaseLanguageClient,
+    private readonly loadExport?: () => Promise<ExportBundle>,
   ) {
     context.subscriptions.push(
       vscode.commands.registerCommand('report.exportToWord', (arg?: ExportArgs | vscode.Uri) => this.exportCommand(arg)),
@@ -65,8 +64,10 @@ export class WordCommands {
     );
   }
 
-  bundle(): ExportBundle {
-    return loadBundle<ExportBundle>(this.context.asAbsolutePath(path.join('dist', 'export.js')));
+  /** The Word writer and reader, loaded on first use. */
+  async bundle(): Promise<ExportBundle> {
+    if (!this.loadExport) throw new Error(vscode.l10n.t('Word documents can be exported and imported in desktop VS Code only, for now.'));
+    return this.loadExport();
   }
 
   /** The printed paragraphs of a document, for its current version. */
@@ -137,8 +138,8 @@ export class WordCommands {
     const file = target;
     // A long report takes seconds (docx writes some 70 pages a second): show that it is under way.
     const bytes = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(file.path)) },
-      () => this.bundle().writeDocx(printed.paragraphs, exportSettings(doc.uri)),
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', baseName(file)) },
+      async () => (await this.bundle()).writeDocx(printed.paragraphs, exportSettings(doc.uri)),
     );
     const writeMs = performance.now() - t1;
     await vscode.workspace.fs.writeFile(target, bytes);
@@ -149,7 +150,7 @@ export class WordCommands {
       const open = vscode.l10n.t('Open');
       const reveal = vscode.l10n.t('Show in Folder');
       void vscode.window
-        .showInformationMessage(vscode.l10n.t('Exported the report to {0}.', path.basename(target.fsPath || target.path)), open, ...(target.scheme === 'file' ? [reveal] : []))
+        .showInformationMessage(vscode.l10n.t('Exported the report to {0}.', baseName(target)), open, ...(target.scheme === 'file' ? [reveal] : []))
         .then((c) => {
           if (c === open) void vscode.env.openExternal(target);
           else if (c === reveal) void vscode.commands.executeCommand('revealFileInOS', target);
@@ -172,11 +173,11 @@ export class WordCommands {
     }
     try {
       const bytes = await vscode.workspace.fs.readFile(source);
-      const result = await this.bundle().importDocx(bytes);
+      const result = await (await this.bundle()).importDocx(bytes);
       const document = await vscode.workspace.openTextDocument({ language: 'report', content: result.text });
       await vscode.window.showTextDocument(document, { preview: false });
       this.lastImport = { ...result, document };
-      const name = path.basename(source.path);
+      const name = baseName(source);
       vscode.window.setStatusBarMessage(
         result.images
           ? vscode.l10n.t('Imported {0}: {1} paragraphs, {2} tables; {3} images left out (marked 〔图片已略去〕).', name, result.paragraphs, result.tables, result.images)
@@ -186,10 +187,15 @@ export class WordCommands {
       if (result.warnings.length) this.client.info(`import of ${source.toString()}:\n  ${result.warnings.join('\n  ')}`);
       return this.lastImport;
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import {0}: {1}', path.basename(source.path), e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot import {0}: {1}', baseName(source), e instanceof Error ? e.message : String(e)));
       return undefined;
     }
   }
+}
+
+/** The file name of a URI. */
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 /** Beside the report, with its name; for an unsaved report, its title in the first workspace folder. */

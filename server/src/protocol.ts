@@ -85,7 +85,22 @@ export interface InitializationOptions {
   settings?: unknown;
   /** Whether the workspace is trusted; true when absent (editors without workspace trust). */
   trusted?: boolean;
+  /**
+   * Where the rule pages are, for a server that cannot find them itself (the browser worker): a folder URI
+   * that holds `<rule id>.md`.
+   */
+  ruleDocsUri?: string;
 }
+
+export interface ReadWorkspaceFileParams {
+  /** The file, inside one of the workspace folders. */
+  uri: string;
+}
+
+/** The workspace files a client reads for the server on `report/readWorkspaceFile`; it refuses any other name. */
+export const READABLE_WORKSPACE_FILES: readonly string[] = ['.reportrc.json'];
+/** The largest workspace file read (bytes); a larger one counts as absent. */
+export const MAX_WORKSPACE_FILE = 256 * 1024;
 
 export const StatisticsRequest = new RequestType<StatisticsParams, ReportStats | null, void>('report/statistics');
 export const PaidRegionsRequest = new RequestType<DocumentParams, PaidRegionsResult | null, void>('report/paidRegions');
@@ -97,6 +112,13 @@ export const UnwrapPaidRequest = new RequestType<PositionParams, WorkspaceEdit |
 export const TextWithoutPaidMarkersRequest = new RequestType<DocumentParams, string | null, void>('report/textWithoutPaidMarkers');
 export const NextBlankRequest = new RequestType<NextBlankParams, Range | null, void>('report/nextBlank');
 export const PrintRequest = new RequestType<DocumentParams, PrintResult | null, void>('report/print');
+
+/**
+ * Sent by a server without a file system (the browser worker) to read a workspace file through the editor.
+ * The client answers the file's text (UTF-8), or null for a file that is absent, unreadable, a link, larger
+ * than MAX_WORKSPACE_FILE, outside the workspace folders, or not named in READABLE_WORKSPACE_FILES.
+ */
+export const ReadWorkspaceFileRequest = new RequestType<ReadWorkspaceFileParams, string | null, void>('report/readWorkspaceFile');
 
 /** Sent by the client when the workspace's trust changes (it can only be granted while the window lives). */
 export const TrustNotification = new NotificationType<TrustParams>('report/didChangeTrust');

@@ -45,6 +45,8 @@ export interface LspHost {
   /** Told the workspace folders, so that `readFile` can keep to them. */
   setFolders?(uris: readonly string[]): void;
   ruleDocUri?(ruleId: string): string | undefined;
+  /** Told the client's initialization options before anything else (the browser worker learns where the rule pages are). */
+  initialize?(options: InitializationOptions): void;
   version: string;
 }
 
@@ -140,6 +142,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init: InitializationOptions = isRecord(params.initializationOptions) ? (params.initializationOptions as InitializationOptions) : {};
+    lspHost.initialize?.(init);
     const caps = params.capabilities ?? {};
     canPull = !!caps.workspace?.configuration;
     canRegisterConfigChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;

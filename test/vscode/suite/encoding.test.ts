@@ -4,8 +4,6 @@
 // The GBK file is written at test time from the project's own fixture text.
 
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { encodeGbk } from '../../fixtures/gbk.mjs';
 
@@ -36,7 +34,8 @@ suite('Report encodings', () => {
   suiteSetup(async () => {
     const ext = vscode.extensions.getExtension(EXT_ID)!;
     await ext.activate();
-    report = readFileSync(path.join(ext.extensionPath, 'test', 'fixtures', 'gbk-report.txt'), 'utf8');
+    // Through the workspace file system, which reads the extension's files in the desktop and the web host.
+    report = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'test', 'fixtures', 'gbk-report.txt')));
     const ws = vscode.workspace.workspaceFolders?.[0];
     assert.ok(ws, 'a workspace folder is open');
     folder = ws.uri;
