@@ -64,6 +64,11 @@ export class WordCommands {
     );
   }
 
+  /** Whether this entry can load the Word writer and reader (the desktop one can). */
+  get available(): boolean {
+    return this.loadExport !== undefined;
+  }
+
   /** The Word writer and reader, loaded on first use. */
   async bundle(): Promise<ExportBundle> {
     if (!this.loadExport) throw new Error(vscode.l10n.t('Word documents can be exported and imported in desktop VS Code only, for now.'));
