@@ -15,7 +15,6 @@ import { discover, gitRoot } from './discover';
 import { encode } from './encoding';
 import { ANSI, FORMATS, github, json, PLAIN, sarif, stylish, totals, type Format } from './format';
 import { autoThreads, checkAll } from './pool';
-import { wordCommand } from './word';
 
 /** Exit codes. */
 export const EXIT_OK = 0;
@@ -435,7 +434,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'outline' || command === 'stats' || command === 'strip-paid') return await fileCommand(command, rest, io);
-    if (command === 'export' || command === 'import') return await wordCommand(command, rest, io);
+    // The Word writer and reader (docx, mammoth) load only for these two commands.
+    if (command === 'export' || command === 'import') return await (await import('./word')).wordCommand(command, rest, io);
     throw new UsageError(say(lang, `未知命令：${command}（可用：check、outline、stats、strip-paid、export、import；report --help 查看用法）`, `unknown command: ${command} (commands: check, outline, stats, strip-paid, export, import; see report --help)`));
   } catch (e) {
     if (e instanceof UsageError) {
