@@ -24,6 +24,7 @@ import {
   NextBlankRequest,
   NextHeadingRequest,
   PaidRegionsRequest,
+  PrintRequest,
   RenumberRequest,
   StatisticsRequest,
   TextWithoutPaidMarkersRequest,
@@ -35,6 +36,7 @@ import {
 } from '../protocol';
 import { CancelledError, ReportService } from '../service/service';
 import { FIX_ALL_KIND } from './actions';
+import { print } from './print';
 import { LEGEND } from './semantic';
 
 export interface LspHost {
@@ -299,6 +301,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   connection.onRequest(UnwrapPaidRequest, onDocument('report/unwrapPaid', null, (doc, p: never) => svc().unwrapPaid(doc, p)));
   connection.onRequest(TextWithoutPaidMarkersRequest, onDocument('report/textWithoutPaidMarkers', null, (doc) => svc().textWithoutPaidMarkers(doc)));
   connection.onRequest(NextBlankRequest, onDocument('report/nextBlank', null, (doc, p: never) => svc().nextBlank(doc, p)));
+  connection.onRequest(PrintRequest, onDocument('report/print', null, async (doc) => print(doc, await svc().analyze(doc))));
 
   documents.listen(connection);
   connection.listen();
