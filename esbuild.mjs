@@ -82,8 +82,8 @@ const webSuites = {
 
 if (args.has('--tests')) {
   for (const [dir, out, external] of [
-    // esbuild runs its own binary: it cannot be bundled.
-    ['test/unit', 'out/test/unit', ['esbuild']],
+    // esbuild runs its own binary: it cannot be bundled; ESLint is read from node_modules as it is.
+    ['test/unit', 'out/test/unit', ['esbuild', 'eslint', 'typescript-eslint']],
     ['test/protocol', 'out/test/protocol', []],
     ['test/cli', 'out/test/cli', []],
     ['test/editors', 'out/test/editors', []],

@@ -4,6 +4,7 @@
 // Character counts then take two binary searches, and each rule visits the few thousand positions it
 // cares about instead of every character of a long report.
 
+import { derive, derivedKey } from './derived';
 import type { ReportModel } from './model';
 import { DOUBLED_CHARS } from './rules/data/doubled-chars';
 import { MISUSED_WORDS } from './rules/data/misused-words';
@@ -149,21 +150,16 @@ export function charIndexOf(text: string): CharIndex {
   return idx;
 }
 
-const cache = new WeakMap<ReportModel, CharIndex>();
+const CHAR_INDEX = derivedKey('charIndex', (model) => charIndexOf(model.text));
 
 /** The character index of a parsed report (made by the parser; computed here for models made otherwise). */
 export function charIndex(model: ReportModel): CharIndex {
-  let idx = cache.get(model);
-  if (!idx) {
-    idx = charIndexOf(model.text);
-    cache.set(model, idx);
-  }
-  return idx;
+  return derive(model, CHAR_INDEX);
 }
 
 /** Records the index the parser made for a model. */
 export function setCharIndex(model: ReportModel, idx: CharIndex): void {
-  cache.set(model, idx);
+  model.derived.set(CHAR_INDEX, idx);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { derivedKey, derive } from '../derived';
 import type { Heading, HeadingLevel, ReportModel } from '../model';
 import { indexOf, isMarkdown, markerWithValue, numeralSpan, siblingGroups, splitByIndent, writeNumber, type Run } from './heading-groups';
 import { parse } from '../parser';
@@ -17,7 +18,8 @@ function announcesList(model: ReportModel, h: Heading): boolean {
 
 /** How many renumbering fixes of one document are read again (each costs a parse of the fixed text). */
 const MAX_SECOND_READINGS = 20;
-const secondReadings = new WeakMap<ReportModel, number>();
+/** How many second readings this model's lint has spent so far. */
+const SECOND_READINGS = derivedKey('headingSequenceSecondReadings', () => ({ count: 0 }));
 let reading = false;
 
 /**
@@ -28,9 +30,9 @@ let reading = false;
 function secondReadingAgrees(ctx: RuleContext, edits: readonly Edit[]): boolean {
   const { model, text } = ctx;
   if (reading) return false; // inside a second reading: no third
-  const n = secondReadings.get(model) ?? 0;
-  if (n >= MAX_SECOND_READINGS) return false;
-  secondReadings.set(model, n + 1);
+  const spent = derive(model, SECOND_READINGS);
+  if (spent.count >= MAX_SECOND_READINGS) return false;
+  spent.count++;
   const sorted = [...edits].sort((a, b) => b.start - a.start);
   let fixed = text;
   for (const e of sorted) fixed = fixed.slice(0, e.start) + e.text + fixed.slice(e.end);

@@ -3,6 +3,8 @@
 import { findWords, WordMatcher } from './misused-word';
 import { msg, type Rule } from './types';
 
+// Keyed by the configured dictionary (shared by every document with that configuration), not by a model.
+// eslint-disable-next-line no-restricted-syntax
 const matchers = new WeakMap<ReadonlyMap<string, string>, WordMatcher>();
 
 function matcherFor(dictionary: ReadonlyMap<string, string>): WordMatcher {
