@@ -242,7 +242,8 @@ function phases(text: string): string[] {
 
 // ---- part 2: the language server over stdio ----------------------------------------------------------
 
-const SERVER = join(process.cwd(), 'dist', 'server.js');
+/** The built server; REPORT_BENCH_SERVER names another build (to compare two versions). */
+const SERVER = process.env.REPORT_BENCH_SERVER ?? join(process.cwd(), 'dist', 'server.js');
 
 /** CPU time of a process, all threads, in ms (schedstat in ns where the kernel has it, else clock ticks). */
 function cpuOf(pid: number): number {

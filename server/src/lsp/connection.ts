@@ -35,6 +35,7 @@ import {
 } from '../protocol';
 import { CancelledError, ReportService } from '../service/service';
 import { FIX_ALL_KIND } from './actions';
+import { DiagnosticResults } from './results';
 import { LEGEND } from './semantic';
 
 export interface LspHost {
@@ -66,6 +67,8 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   let folders: string[] = [];
   /** Counts the content changes of each open document: versions alone may not advance. */
   const contentSeq = new Map<string, number>();
+  /** The last diagnostics result of each document, to answer `unchanged` when nothing changed. */
+  const results = new DiagnosticResults();
 
   const log = (level: 'info' | 'warn' | 'error', message: string) => {
     if (level === 'error') connection.console.error(message);
@@ -237,6 +240,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     contentSeq.delete(uri);
+    results.forget(uri);
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
     pending.delete(uri);
@@ -251,15 +255,15 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   connection.languages.diagnostics.on(async (params, token: CancellationToken) => {
     const doc = docOf(params);
     if (!doc || !service) return { kind: 'full', items: [] };
-    const resultId = `${contentSeq.get(doc.uri) ?? 0}:${service.configGeneration}`;
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    const result = await safe('diagnostics', { kind: 'full' as const, resultId: '', items: [] as Diagnostic[] }, async () => ({
-      kind: 'full' as const,
-      resultId,
-      items: await svc().diagnostics(doc, token),
-    }));
-    if (result instanceof ResponseError) throw result;
-    return result;
+    const state = `${contentSeq.get(doc.uri) ?? 0}:${service.configGeneration}`;
+    const known = results.known(doc.uri, state, params.previousResultId);
+    if (known) return known;
+    const items = await safe('diagnostics', undefined, () => svc().diagnostics(doc, token));
+    if (items instanceof ResponseError) throw items;
+    // A failure is answered with an empty list that is not kept as a result.
+    if (!items) return { kind: 'full', resultId: '', items: [] as Diagnostic[] };
+    // The document may have changed while the lint gave way: the result is that of the state it started in.
+    return results.settle(doc.uri, state, items, params.previousResultId);
   });
 
   /** Registers a handler on an open document; it answers `fallback` for a closed one or a bad parameter. */
