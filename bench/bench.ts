@@ -9,7 +9,8 @@
 //     CPU time (all its threads, from /proc/<pid>/task/*/schedstat), p50 and p95.
 //  3. Start-up: spawn → initialize answered, against bare Node spawn → first output.
 // Run with `npm run bench` (build first: `npm run build`); `-- --rules` adds each rule's time at 1 MiB,
-// `-- --quick` stops at 1 MiB. The machine's load average is printed beside the figures: compare ratios
+// `-- --quick` stops at 1 MiB; `--no-analysis`, `--no-lsp`, `--no-startup` leave a part out. REPORT_BENCH_SERVER
+// names another build of the server to measure, REPORT_BENCH_BASELINE one to start in turn with it. The machine's load average is printed beside the figures: compare ratios
 // and CPU times, not absolute wall times, on a busy machine.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -270,13 +271,15 @@ interface Lsp {
   conn: MessageConnection;
   /** ms from spawn to the initialize answer. */
   startup: number;
+  /** The server's CPU time (ms, all threads) when it had answered initialize. */
+  startupCpu: number;
   cpu(): number;
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<Lsp> {
+async function startServer(server = SERVER): Promise<Lsp> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.onRequest('client/registerCapability', () => null);
@@ -296,11 +299,13 @@ async function startServer(): Promise<Lsp> {
     },
   });
   const startup = performance.now() - t0;
+  const startupCpu = cpuOf(proc.pid!);
   await conn.sendNotification('initialized', {});
   return {
     proc,
     conn,
     startup,
+    startupCpu,
     cpu: () => cpuOf(proc.pid!),
     async stop() {
       await conn.sendRequest('shutdown');
@@ -412,23 +417,38 @@ async function lspPart(): Promise<void> {
 
 async function startupPart(): Promise<void> {
   if (!existsSync(SERVER)) return;
-  const n = 10;
+  const n = Number(process.env.REPORT_BENCH_STARTS ?? 10);
   const server: number[] = [];
+  const serverCpu: number[] = [];
   const bare: number[] = [];
+  const bareCpu: number[] = [];
+  // REPORT_BENCH_BASELINE names another build of the server, started in turn with this one.
+  const baseline = process.env.REPORT_BENCH_BASELINE;
+  const base: number[] = [];
+  const baseCpu: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    spawnSync(process.execPath, ['-e', 'process.stdout.write("x")'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const r = spawnSync(process.execPath, ['-e', 'const c = process.cpuUsage(); process.stdout.write(String((c.user + c.system) / 1000))'], { stdio: ['ignore', 'pipe', 'ignore'] });
     bare.push(performance.now() - t0);
+    bareCpu.push(Number(r.stdout.toString()));
     const s = await startServer();
     server.push(s.startup);
+    serverCpu.push(s.startupCpu);
     await s.stop();
+    if (baseline) {
+      const b = await startServer(baseline);
+      base.push(b.startup);
+      baseCpu.push(b.startupCpu);
+      await b.stop();
+    }
   }
   console.log(`\nPart 3 — start-up (${n} runs; load average ${load()})`);
   table(
-    ['what', 'min ms', 'median ms', 'p95 ms'],
+    ['what', 'wall min ms', 'wall median ms', 'wall p95 ms', 'CPU median ms'],
     [
-      ['spawn → initialize answered', f(min(server), 1), f(median(server), 1), f(quantile(server, 0.95), 1)],
-      ['bare node: spawn → exit', f(min(bare), 1), f(median(bare), 1), f(quantile(bare, 0.95), 1)],
+      ['spawn → initialize answered', f(min(server), 1), f(median(server), 1), f(quantile(server, 0.95), 1), f(median(serverCpu), 1)],
+      ...(baseline ? [[`baseline ${baseline}`, f(min(base), 1), f(median(base), 1), f(quantile(base, 0.95), 1), f(median(baseCpu), 1)]] : []),
+      ['bare node: spawn → exit', f(min(bare), 1), f(median(bare), 1), f(quantile(bare, 0.95), 1), f(median(bareCpu), 1)],
     ],
   );
 }
