@@ -3,7 +3,8 @@
 // The browser bundles are checked for anything only Node has (scripts/browser-bundles.mjs): the build fails
 // when one slips in.
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { browserProblems, kib } from './scripts/browser-bundles.mjs';
 
@@ -11,7 +12,20 @@ const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
 
+// Smaller stand-ins for parts of mammoth's dependencies the import never uses (see the files).
+const shims = {
+  name: 'export-shims',
+  setup(build) {
+    for (const name of ['jszip', 'xmlbuilder']) {
+      const filter = new RegExp(`^${name}$`);
+      build.onResolve({ filter }, (a) => (a.importer.includes('mammoth') ? { path: join(process.cwd(), `server/src/export/shims/${name}.ts`) } : undefined));
+    }
+    build.onResolve({ filter: /^\.\/entities$/ }, (a) => (a.importer.includes('xmldom') ? { path: join(process.cwd(), 'server/src/export/shims/xml-entities.ts') } : undefined));
+  },
+};
+
 const common = {
+  plugins: [shims],
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -45,7 +59,7 @@ const builds = [
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [{ name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
+    plugins: [...common.plugins, { name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
   },
   // The service uses only the LSP's types and constants (server/src/service/lsp-values.ts), not the JSON-RPC
   // machinery the server's bundle holds already.
@@ -64,6 +78,9 @@ const builds = [
   { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
   // A worker script, loaded as it is: no module wrapper.
   { ...web, format: 'iife', entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/web/server.js' },
+  // Loaded only when a report is exported or a Word document imported: docx and mammoth. Built for the
+  // browser platform: it needs nothing from Node (mammoth and docx pick their browser builds).
+  { ...common, entryPoints: ['server/src/export/index.ts'], outfile: 'dist/export.js', platform: 'browser', format: 'cjs', target: 'es2022' },
 ];
 
 function testEntries(dir) {
@@ -150,4 +167,10 @@ if (watch) {
   console.log('[esbuild] watching…');
 } else {
   checkBrowserBundles(await Promise.all(builds.map((b) => esbuild.build(b))));
+  if (production) {
+    // The packaged extension ships the export bundle Brotli-compressed (client/src/lazy.ts loads it).
+    const src = readFileSync('dist/export.js');
+    const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: src.length };
+    writeFileSync('dist/export.js.br', brotliCompressSync(src, { params }));
+  }
 }

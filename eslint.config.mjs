@@ -53,7 +53,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: ':matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^Weak(Map|Set)$/]',
+          selector:
+            ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^Weak(Map|Set)$/][typeArguments.params.0.typeName.name='ReportModel']",
           message: 'Per-document data lives in the model\'s derived index: use derive(model, derivedKey(…)) from core/derived.ts, not a module-level WeakMap.',
         },
       ],

@@ -10,10 +10,10 @@ const check = process.argv.includes('--check');
 const require = createRequire(import.meta.url);
 mkdirSync('out/scripts', { recursive: true });
 await esbuild.build({
-  entryPoints: ['server/src/core/rules/index.ts'],
+  stdin: { contents: "export { RULES } from './rules'; export { optionsSchema } from './options';", resolveDir: 'server/src/core', loader: 'ts' },
   bundle: true, platform: 'node', format: 'cjs', outfile: 'out/scripts/rules.cjs', logLevel: 'warning',
 });
-const { RULES } = require('../out/scripts/rules.cjs');
+const { RULES, optionsSchema } = require('../out/scripts/rules.cjs');
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 const CATEGORY = {
   encoding: ['文件编码', 'Encoding'],
@@ -34,11 +34,19 @@ const json = (o) => JSON.stringify(o, null, 2) + '\n';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const props = pkg.contributes.configuration.properties;
 for (const k of Object.keys(props)) if (k.startsWith('report.rules.')) delete props[k];
+// A rule with options accepts a severity or [severity, {options}] (as ESLint); option descriptions are localized.
+const hasOptions = (r) => r.meta.options && Object.keys(r.meta.options).length > 0;
+const localizedOptions = (r) => {
+  const schema = optionsSchema(r.meta.options, 'en');
+  for (const name of Object.keys(schema.properties)) schema.properties[name].description = `%rule.${r.meta.id}.option.${name}%`;
+  return schema;
+};
 for (const r of RULES) {
+  const severity = { type: 'string', enum: SEVERITIES, enumDescriptions: SEVERITIES.map((s) => `%severity.${s}%`) };
   props[`report.rules.${r.meta.id}`] = {
-    type: 'string',
-    enum: SEVERITIES,
-    enumDescriptions: SEVERITIES.map((s) => `%severity.${s}%`),
+    ...(hasOptions(r)
+      ? { anyOf: [severity, { type: 'array', items: [{ type: 'string', enum: SEVERITIES }, localizedOptions(r)], minItems: 1, maxItems: 2 }] }
+      : severity),
     default: r.meta.defaultSeverity,
     scope: 'resource',
     markdownDescription: `%rule.${r.meta.id}%`,
@@ -53,14 +61,24 @@ for (const [file, lang] of [['package.nls.json', 'en'], ['package.nls.zh-cn.json
   for (const r of RULES) {
     const fixable = r.meta.fixable ? (lang === 'zh' ? '（可自动修复）' : ' (auto-fixable)') : '';
     const docs = lang === 'zh' ? `说明：docs/rules/${r.meta.id}.md` : `Documentation: docs/rules/${r.meta.id}.md`;
-    nls[`rule.${r.meta.id}`] = `**${r.meta.title[lang]}**${fixable} — ${r.meta.description[lang]} (${docs})`;
+    const opts = hasOptions(r)
+      ? (lang === 'zh' ? `选项（写作 ["warning", {…}]）：` : `Options (write ["warning", {…}]): `) + Object.keys(r.meta.options).map((n) => `\`${n}\``).join(lang === 'zh' ? '、' : ', ') + (lang === 'zh' ? '。' : '. ')
+      : '';
+    nls[`rule.${r.meta.id}`] = `**${r.meta.title[lang]}**${fixable} — ${r.meta.description[lang]} ${opts}(${docs})`;
+    for (const [name, spec] of Object.entries(r.meta.options ?? {})) nls[`rule.${r.meta.id}.option.${name}`] = spec.description[lang];
   }
   update(file, json(nls));
 }
 
 // The schema of .reportrc.json.
 const ruleProps = Object.fromEntries(
-  RULES.map((r) => [r.meta.id, { enum: SEVERITIES, default: r.meta.defaultSeverity, description: `${r.meta.title.zh} / ${r.meta.title.en}` }]),
+  RULES.map((r) => {
+    const description = `${r.meta.title.zh} / ${r.meta.title.en}`;
+    if (!hasOptions(r)) return [r.meta.id, { enum: SEVERITIES, default: r.meta.defaultSeverity, description }];
+    const options = optionsSchema(r.meta.options, 'both');
+    const object = { type: 'object', additionalProperties: false, required: ['severity'], properties: { severity: { enum: SEVERITIES }, ...options.properties } };
+    return [r.meta.id, { anyOf: [{ enum: SEVERITIES }, { type: 'array', items: [{ enum: SEVERITIES }, options], minItems: 1, maxItems: 2 }, object], default: r.meta.defaultSeverity, description }];
+  }),
 );
 const schema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -70,16 +88,16 @@ const schema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    rules: { type: 'object', description: '规则严重级别 / Rule severities', properties: ruleProps, additionalProperties: false },
+    rules: { type: 'object', description: '规则严重级别，或 [严重级别, {选项}] / Rule severities, or [severity, {options}]', properties: ruleProps, additionalProperties: false },
     placeholders: {
       type: 'object', additionalProperties: false,
-      properties: { patterns: { type: 'array', items: { type: 'string', format: 'regex' }, description: '额外的待填空白正则表达式 / Extra patterns for blanks to fill' } },
+      properties: { patterns: { type: 'array', maxItems: 32, items: { type: 'string', minLength: 1, maxLength: 500 }, description: '额外的待填空白正则表达式（RE2 语法，线性时间执行；不受信任的工作区中忽略）/ Extra patterns for blanks to fill (RE2 syntax, run in linear time; ignored in an untrusted workspace)' } },
     },
     paidMarkers: {
       type: 'object', additionalProperties: false,
-      properties: Object.fromEntries(['begin', 'end', 'pagebreak'].map((k) => [k, { type: 'array', items: { type: 'string', minLength: 1 }, description: `${k} marker spellings` }])),
+      properties: Object.fromEntries(['begin', 'end', 'pagebreak'].map((k) => [k, { type: 'array', maxItems: 16, items: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[^\\r\\n\\u2028\\u2029]*\\S[^\\r\\n\\u2028\\u2029]*$' }, description: `${k} marker spellings (one line, not blank)` }])),
     },
-    dictionary: { type: 'object', additionalProperties: { type: 'string' }, description: '用户词典：错误写法 → 正确写法 / User dictionary: wrong → right' },
+    dictionary: { type: 'object', propertyNames: { minLength: 1, maxLength: 100 }, additionalProperties: { type: 'string', maxLength: 200 }, description: '用户词典：错误写法 → 正确写法（不受信任的工作区中忽略）/ User dictionary: wrong → right (ignored in an untrusted workspace)' },
   },
 };
 mkdirSync('schemas', { recursive: true });
@@ -97,6 +115,41 @@ if (a >= 0 && b > a) {
     rows.push(`| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.title.zh} | ${CATEGORY[r.meta.category]?.[1] ?? r.meta.category} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? '✔' : ''} |`);
   }
   update('README.md', readme.slice(0, a + start.length) + '\n' + rows.join('\n') + '\n' + readme.slice(b));
+}
+
+// The options section of each rule page, between markers (a rule with options must have them).
+for (const r of RULES) {
+  if (!hasOptions(r)) continue;
+  const path = `docs/rules/${r.meta.id}.md`;
+  const page = readFileSync(path, 'utf8');
+  const os = '<!-- options:start -->';
+  const oe = '<!-- options:end -->';
+  const i = page.indexOf(os);
+  const j = page.indexOf(oe);
+  if (i < 0 || j < i) {
+    console.error(`${path} lacks the ${os} … ${oe} markers for its options`);
+    stale.push(path);
+    continue;
+  }
+  const rows = ['| 选项 Option | 类型 Type | 默认 Default | 说明 | Description |', '| --- | --- | --- | --- | --- |'];
+  for (const [name, spec] of Object.entries(r.meta.options)) {
+    const bounds = [spec.minimum !== undefined ? `≥ ${spec.minimum}` : '', spec.maximum !== undefined ? `≤ ${spec.maximum}` : ''].filter(Boolean).join(', ');
+    rows.push(`| \`${name}\` | ${spec.type}${bounds ? ` (${bounds})` : ''} | \`${JSON.stringify(spec.default)}\` | ${spec.description.zh} | ${spec.description.en} |`);
+  }
+  const [first] = Object.entries(r.meta.options);
+  const example = { [first[0]]: first[1].default };
+  const body = [
+    '',
+    rows.join('\n'),
+    '',
+    '写法（同 ESLint）/ How to set them (as in ESLint):',
+    '',
+    '```json',
+    `"report.rules.${r.meta.id}": ["${r.meta.defaultSeverity === 'off' ? 'info' : r.meta.defaultSeverity}", ${JSON.stringify(example)}]`,
+    '```',
+    '',
+  ].join('\n');
+  update(path, page.slice(0, i + os.length) + body + page.slice(j));
 }
 
 if (stale.length) {

@@ -12,6 +12,8 @@ import { registerRuleCommands } from './ruleCommands';
 import { registerEncodingCommands } from './encoding';
 import { ReportStatusBar } from './statusBar';
 import { readWorkspaceFile } from './workspaceFiles';
+import { WordCommands, type ExportBundle } from './exportCommands';
+import { PagePreview } from './preview';
 
 export const REPORT_SELECTOR: vscode.DocumentSelector = [{ language: 'report' }];
 
@@ -19,6 +21,8 @@ export const REPORT_SELECTOR: vscode.DocumentSelector = [{ language: 'report' }]
 export interface ReportApi {
   client: BaseLanguageClient;
   decorations: PaidDecorations;
+  word: WordCommands;
+  preview: PagePreview;
 }
 
 /** Creates the language client of an entry from the shared client options. */
@@ -35,6 +39,8 @@ export async function activateReport(
   context: vscode.ExtensionContext,
   createClient: ClientFactory,
   extraInit: Partial<InitializationOptions> = {},
+  /** Loads the Word writer and reader; absent where the entry cannot load it (the browser, for now). */
+  loadExport?: () => Promise<ExportBundle>,
 ): Promise<ReportApi> {
   const name = vscode.l10n.t('Report Language Server');
   const output = vscode.window.createOutputChannel(name, { log: true });
@@ -68,7 +74,20 @@ export async function activateReport(
   context.subscriptions.push(decorations);
   registerWorkbenchCommands(context, current);
   context.subscriptions.push(new ReportStatusBar(current));
-  return { client: current, decorations };
+  const word = new WordCommands(context, current, loadExport);
+  const preview = new PagePreview(word);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('report.openPreviewToSide', (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'report') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a report (a .report file) to use this command.'));
+        return;
+      }
+      preview.show(doc);
+    }),
+  );
+  return { client: current, decorations, word, preview };
 }
 
 export async function deactivateReport(): Promise<void> {

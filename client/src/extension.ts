@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateReport, deactivateReport, type ReportApi } from './activate';
+import type { ExportBundle } from './exportCommands';
+import { loadBundle } from './lazy';
 
 export { REPORT_SELECTOR, type ReportApi } from './activate';
 
@@ -15,7 +17,9 @@ export function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=64'] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  return activateReport(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options));
+  // The Word writer and reader load on first use (dist/export.js, or its compressed form in the package).
+  const loadExport = async () => loadBundle<ExportBundle>(context.asAbsolutePath(path.join('dist', 'export.js')));
+  return activateReport(context, (id, name, options) => new LanguageClient(id, name, serverOptions, options), {}, loadExport);
 }
 
 export function deactivate(): Promise<void> {

@@ -14,3 +14,5 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+declare const performance: { now(): number };

@@ -5,8 +5,9 @@
 
 import { NotificationType, RequestType, type Position, type Range, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { ReportStats as CoreReportStats, SectionStats } from './core/stats';
+import type { LaidParagraph, ParagraphKind, Piece, PrintParagraph } from './export/layout';
 
-export type { SectionStats };
+export type { SectionStats, LaidParagraph, ParagraphKind, Piece, PrintParagraph };
 
 /** Statistics of a report (characters, paid share, blanks, per section), at the document version given. */
 export type ReportStats = CoreReportStats & { version: number };
@@ -54,6 +55,21 @@ export interface PaidRegionsResult {
   regions: { begin: Range; end: Range | null; content: Range; chars: number }[];
 }
 
+/** A printed paragraph as laid out on the pages, with the right indent (in characters) of a signature or date. */
+export type PrintedParagraph = LaidParagraph & { rightIndent?: number };
+
+/** The report as printed (GB/T 9704 layout): for the Word export and the page preview. */
+export interface PrintResult {
+  /** The document version the answer is for. */
+  version: number;
+  paragraphs: PrintedParagraph[];
+  /** Pages, and rows of the grid on a page (22). */
+  pages: number;
+  linesPerPage: number;
+  /** Blanks left to fill (UTF-16 offsets into the document), in document order. */
+  blanks: { start: number; end: number }[];
+}
+
 export interface TrustParams {
   /** Whether the workspace is trusted: only then may its files and settings supply patterns and dictionaries. */
   trusted: boolean;
@@ -95,6 +111,7 @@ export const WrapPaidRequest = new RequestType<RangeParams, WorkspaceEdit | null
 export const UnwrapPaidRequest = new RequestType<PositionParams, WorkspaceEdit | null, void>('report/unwrapPaid');
 export const TextWithoutPaidMarkersRequest = new RequestType<DocumentParams, string | null, void>('report/textWithoutPaidMarkers');
 export const NextBlankRequest = new RequestType<NextBlankParams, Range | null, void>('report/nextBlank');
+export const PrintRequest = new RequestType<DocumentParams, PrintResult | null, void>('report/print');
 
 /**
  * Sent by a server without a file system (the browser worker) to read a workspace file through the editor.

@@ -61,8 +61,18 @@ test('ESLint forbids a module-level WeakMap in the core', async () => {
   const { default: config } = (await import(pathToFileURL(join(process.cwd(), 'eslint.config.mjs')).href)) as { default: Linter.Config[] };
   const core = config.find((c) => c.files?.includes('server/src/core/**/*.ts') && c.rules?.['no-restricted-syntax']);
   assert.ok(core, 'the core block of eslint.config.mjs sets no-restricted-syntax');
-  const code = "import type { ReportModel } from './model';\nexport const cache = new WeakMap<ReportModel, number>();\nconst other = new WeakSet<object>();\nexport function f(m: ReportModel): number | undefined {\n  const local = new WeakMap<object, number>();\n  return other.has(m) ? cache.get(m) : local.get(m);\n}\n";
+  const code = [
+    "import type { ReportModel } from './model';",
+    'export const cache = new WeakMap<ReportModel, number>();',
+    'const seen = new WeakSet<ReportModel>();',
+    'const byConfig = new WeakMap<object, number>();',
+    'export function f(m: ReportModel): number | undefined {',
+    '  const local = new WeakMap<ReportModel, number>();',
+    '  return seen.has(m) ? cache.get(m) : (local.get(m) ?? byConfig.get(m));',
+    '}',
+  ].join('\n');
   const linter = new Linter({ configType: 'flat' });
   const messages = linter.verify(code, [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser }, rules: { 'no-restricted-syntax': core.rules!['no-restricted-syntax'] } }], 'server/src/core/example.ts');
+  // Module-level WeakMaps and WeakSets keyed by the model; not other keys, not local ones.
   assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [['no-restricted-syntax', 2], ['no-restricted-syntax', 3]]);
 });

@@ -6,10 +6,28 @@ import { lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parser';
 import type { Problem } from '../../server/src/core/rules/types';
 
-/** The problems one rule finds in text (the rule is enabled at its default severity, or `warning` if off by default). */
+/** Raised by `check` when a rule throws: lint() itself skips a failing rule, which would hide it from tests. */
+export class RuleFailure extends Error {
+  constructor(
+    readonly ruleId: string,
+    readonly error: unknown,
+  ) {
+    super(`rule ${ruleId} threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+/** An `onRuleError` for tests: a rule that throws fails the test. */
+export function rethrow(ruleId: string, error: unknown): never {
+  throw new RuleFailure(ruleId, error);
+}
+
+/**
+ * The problems one rule finds in text (the rule is enabled at `warning`). Throws a RuleFailure when the
+ * rule throws.
+ */
 export function check(text: string, ruleId: string, settings: ReportSettings = {}): Problem[] {
   const config = resolveConfig({ rules: { [ruleId]: 'warning' } }, settings);
-  return lint(parse(text, config.parse), config, { only: new Set([ruleId]) });
+  return lint(parse(text, config.parse), config, { only: new Set([ruleId]), onRuleError: rethrow });
 }
 
 /** The text each problem covers. */

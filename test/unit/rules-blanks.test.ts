@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES_BY_ID } from '../../server/src/core/rules';
-import { check, spans } from './helpers';
+import { check, RuleFailure, spans } from './helpers';
 
 test('blanks: metadata', () => {
   assert.equal(RULES_BY_ID.get('placeholder')?.meta.defaultSeverity, 'warning');
@@ -82,9 +82,29 @@ test('redaction: off by default', () => {
   assert.equal(RULES_BY_ID.get('redaction')?.meta.defaultSeverity, 'off');
 });
 
-test('blanks: odd input never throws', () => {
+function oddInput(): void {
   for (const text of ['', 'x', 'X', '×', '某', '【', '（', '_'.repeat(10000), 'x'.repeat(10000) + '%', '\uD800x\uDC00']) {
     check(text, 'placeholder');
     check(text, 'redaction');
   }
+}
+
+test('blanks: odd input never throws', () => {
+  assert.doesNotThrow(oddInput);
+});
+
+test('blanks: the odd-input test fails when a rule throws', () => {
+  // lint() skips a rule that throws; the test helper must turn that into a failure, or the test above is vacuous.
+  const rule = RULES_BY_ID.get('redaction')!;
+  const original = rule.check;
+  rule.check = (ctx) => {
+    if (ctx.text === '某') throw new Error('deliberate');
+    original(ctx);
+  };
+  try {
+    assert.throws(oddInput, (e: unknown) => e instanceof RuleFailure && e.ruleId === 'redaction');
+  } finally {
+    rule.check = original;
+  }
+  assert.doesNotThrow(oddInput);
 });

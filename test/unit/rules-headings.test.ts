@@ -121,10 +121,15 @@ test('sequence: （十四） after （十二）, numerals past ten', () => {
   assert.deepEqual(spans(text, ps), ['（十四）']);
   assert.equal(ps[0].message.zh, '编号跳号：此处应为“（十三）”，实为“（十四）”。');
   assert.ok(fixed(text, SEQ).endsWith('（十三）第十四项工作\n（十四）第十五项工作\n'));
-  const big = lines('报告', '十九、甲', '二十、乙', '二十二、丙');
-  const pb = check(big, SEQ).filter((p) => p.message.zh.includes('跳号'));
+  const tens = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八'];
+  const big = lines('报告', ...tens.map((n) => `${n}、项`), '十九、甲', '二十、乙', '二十二、丙');
+  const pb = check(big, SEQ);
   assert.deepEqual(spans(big, pb), ['二十二、']);
-  assert.equal(applyFix(big, pb[0]), lines('报告', '十九、甲', '二十、乙', '二十一、丙'));
+  assert.equal(applyFix(big, pb[0]), lines('报告', ...tens.map((n) => `${n}、项`), '十九、甲', '二十、乙', '二十一、丙'));
+  // A list that starts at 十九 by mistake: both fixes point to the same numbering 一、二、三、.
+  const wrongStart = lines('报告', '十九、甲', '二十、乙', '二十二、丙');
+  assert.deepEqual(spans(wrongStart, check(wrongStart, SEQ)), ['十九、', '二十二、']);
+  assert.equal(fixed(wrongStart, SEQ), lines('报告', '一、甲', '二、乙', '三、丙'));
 });
 
 test('sequence: the fix keeps the author\'s variant of the marker', () => {
@@ -379,4 +384,18 @@ test('all heading rules together: fix-all over a document converges and is idemp
   const again = fixAll(first.text, config, (p) => ids.has(p.rule));
   assert.equal(again.text, first.text);
   assert.equal(first.text, lines('报告', '一、总体情况', '1.完成甲。', '2.完成乙。', '3.完成丙。', '二、下步打算', '（一）继续', '（二）坚持'));
+});
+
+test('sequence: fixes of one run agree — each renumbers up to the next break, from where the fixes before it leave off', () => {
+  const text = lines('报告', '一、甲', '三、乙', '四、丙', '四、丁', '五、戊');
+  const ps = check(text, SEQ);
+  assert.deepEqual(spans(text, ps), ['三、', '四、']);
+  // The first fix renumbers 三、四、 to 二、三、; the repeated 四、 is then right, and says so.
+  assert.equal(applyFix(text, ps[0]), lines('报告', '一、甲', '二、乙', '三、丙', '四、丁', '五、戊'));
+  assert.deepEqual(ps[1].fixes, []);
+  assert.match(ps[1].message.en, /Once the numbers before it are fixed, this one needs no change/u);
+  // Twelve equal headings: every fix continues from the one before, so fix-all needs one round.
+  const twelve = lines('报告', ...Array.from({ length: 12 }, () => '一、标题'));
+  assert.deepEqual(check(twelve, SEQ).map((p) => p.fixes[0].edits[0].text), ['二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']);
+  assert.equal(fixed(twelve, SEQ).split('\n')[12], '十二、标题');
 });

@@ -194,3 +194,20 @@ test('paid: odd input never throws', () => {
     for (const id of PAID) check(text, id);
   }
 });
+
+test('paid-region-empty: a region holding only invisible characters is empty', () => {
+  const text = '正文。\n##paidbegin##\n\u200b\n##paidend##\n';
+  const [p] = check(text, 'paid-region-empty');
+  assert.ok(p, 'reported');
+  assert.equal(applyFix(text, p), '正文。\n');
+  assert.deepEqual(check('正文。\n##paidbegin##\u200b付费##paidend##\n', 'paid-region-empty'), []);
+});
+
+test('paid-marker-unclosed: a begin marker with nothing after it is removed, not closed', () => {
+  const text = '正文。\n##paidbegin##\n  \n';
+  const [p] = check(text, 'paid-marker-unclosed');
+  assert.equal(applyFix(text, p), '正文。\n  \n');
+  assert.match(p.fixes[0].title.en, /Remove this begin marker/u);
+  const withContent = '正文。\n##paidbegin##\n付费。\n';
+  assert.equal(applyFix(withContent, check(withContent, 'paid-marker-unclosed')[0]), '正文。\n##paidbegin##\n付费。\n##paidend##\n');
+});

@@ -4,7 +4,7 @@ import { resolveConfig } from '../../server/src/core/config';
 import { lint } from '../../server/src/core/lint';
 import { parse } from '../../server/src/core/parser';
 import { PUNCTUATION_RULES } from '../../server/src/core/rules/punctuation';
-import { applyFix, check, fixAll, spans } from './helpers';
+import { applyFix, check, fixAll, rethrow, spans } from './helpers';
 
 const IDS = new Set(PUNCTUATION_RULES.map((r) => r.meta.id));
 const config = resolveConfig({ rules: Object.fromEntries([...IDS].map((id) => [id, 'warning'])) });
@@ -20,7 +20,7 @@ function fixPunctuation(text: string, only?: string): string {
 
 /** Every punctuation rule's problems on a text. */
 function all(text: string) {
-  return lint(parse(text), config).filter((p) => IDS.has(p.rule));
+  return lint(parse(text), config, { onRuleError: rethrow }).filter((p) => IDS.has(p.rule));
 }
 
 // ---------------------------------------------------------------- catalogue
@@ -46,6 +46,21 @@ test('punct-halfwidth: a comma between Han characters', () => {
   assert.deepEqual(spans(text, ps), [',']);
   assert.equal(ps[0].message.zh, '中文里用了半角“,”，应为全角“，”。');
   assert.equal(applyFix(text, ps[0]), '我们新建了三所学校，让孩子就近上学。');
+});
+
+test('punct-halfwidth: next to the full-width mark it stands for, the fix removes it (no doubled mark)', () => {
+  for (const [text, fixed] of [
+    ['主要措施:：一是加强学习。', '主要措施：一是加强学习。'],
+    ['我们新建了学校，,让孩子就近上学。', '我们新建了学校，让孩子就近上学。'],
+  ]) {
+    const ps = check(text, 'punct-halfwidth');
+    assert.equal(ps.length, 1, text);
+    assert.match(ps[0].fixes[0].title.en, /Remove the extra/);
+    assert.equal(applyFix(text, ps[0]), fixed);
+  }
+  // Not next to it: converted as usual.
+  const ps = check('主要措施:一是加强学习。', 'punct-halfwidth');
+  assert.equal(applyFix('主要措施:一是加强学习。', ps[0]), '主要措施：一是加强学习。');
 });
 
 test('punct-halfwidth: after a closing quote, before Latin, after Latin, at the end', () => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_CONFIG, resolveConfig } from '../../server/src/core/config';
 import { parse } from '../../server/src/core/parser';
+import { eolOf } from '../../server/src/core/text';
 import { MISUSED_WORDS } from '../../server/src/core/rules/data/misused-words';
 import { RULES_BY_ID } from '../../server/src/core/rules';
 import { WordMatcher } from '../../server/src/core/rules/misused-word';
@@ -252,6 +253,20 @@ test('invisible-chars: Unicode line separators become the document line break', 
   const [q] = check(crlf, 'invisible-chars');
   assert.match(q.message.zh, /U\+2029/u);
   assert.equal(applyFix(crlf, q), '第一段。\r\n第二段。\r\n第三段。\r\n');
+  // A file with old Mac line breaks (CR only) gets a CR, not an LF that would mix two kinds.
+  const cr = '第一段。\r第二段。\u2028第三段。\r';
+  const [r] = check(cr, 'invisible-chars');
+  assert.equal(applyFix(cr, r), '第一段。\r第二段。\r第三段。\r');
+});
+
+test('eolOf: the first line break of the document, LF, CRLF or CR alone', () => {
+  assert.equal(eolOf('甲\n乙\r\n'), '\n');
+  assert.equal(eolOf('甲\r\n乙\n'), '\r\n');
+  assert.equal(eolOf('甲\r乙\r'), '\r');
+  assert.equal(eolOf('甲\r乙\n'), '\r', 'the first break decides, even in a mixed file');
+  assert.equal(eolOf('\r'), '\r');
+  assert.equal(eolOf('甲乙'), '\n');
+  assert.equal(eolOf(''), '\n');
 });
 
 test('invisible-chars: an invisible character inside a paid marker is found', () => {

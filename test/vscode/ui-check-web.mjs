@@ -35,7 +35,8 @@ const timeoutSec = Number(process.env.REPORT_UI_TIMEOUT ?? 240);
 const REPORT = 'sample.report';
 const VIEWPORT = { width: 1400, height: 900 };
 const WAIT_MS = 30000;
-/** The sections of sample.report, all at the top level of the Outline, and where the paid region comes. */
+/** The sections of sample.report, at the top level of the Outline, and where the paid region comes: a leaf
+ * inside the section its begin marker is in (symbols nest, so the breadcrumbs keep the section path). */
 const SECTIONS = ['一、主要工作完成情况', '二、存在的问题和不足', '三、下一步工作打算'];
 const PAID = 'Paid content';
 const ORDER = [SECTIONS[0], SECTIONS[1], PAID, SECTIONS[2]];
@@ -139,10 +140,12 @@ async function checks(page, step) {
     );
     const order = rows.map((r) => r.name).filter((n) => ORDER.includes(n));
     if (order.join('|') !== ORDER.join('|')) throw new CheckError(`the Outline's order is ${order.join(' / ')}, expected ${ORDER.join(' / ')}`);
-    for (const name of ORDER) {
+    for (const name of SECTIONS) {
       const row = rows.find((r) => r.name === name);
       if (row.level !== 1) throw new CheckError(`"${name}" is at level ${row.level} of the Outline, expected 1`);
     }
+    const paidRow = rows.find((r) => r.name === PAID);
+    if (paidRow.level < 2) throw new CheckError(`"${PAID}" is at level ${paidRow.level} of the Outline, expected inside a section`);
     for (const name of SECTIONS) {
       const row = rows.find((r) => r.name === name);
       if (!/^\d+ chars$/.test(row.detail)) throw new CheckError(`"${name}" shows "${row.detail}" next to it, expected its character count`);

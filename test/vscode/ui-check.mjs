@@ -379,17 +379,17 @@ async function checks(page, step) {
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await waitVisible(input, 'the Command Palette');
-    await input.fill(`>${NLS['command.category']}: `);
     const labels = ['command.showStatistics', 'command.renumberHeadings', 'command.insertNextHeading'].map((k) => `${NLS['command.category']}: ${NLS[k]}`);
-    const shown = await waitInPage(
-      page,
-      `the commands ${labels.join(' / ')}`,
-      (labels) => {
-        const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row .label-name')].map((el) => el.textContent.trim());
-        return labels.every((l) => rows.includes(l)) && rows;
-      },
-      labels,
-    );
+    // The list draws only the rows in view: each command is looked for by its own name.
+    for (const label of labels) {
+      await input.fill(`>${label}`);
+      await waitInPage(page, `the command ${label}`, (l) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row .label-name')].some((el) => el.textContent.trim() === l), label);
+    }
+    await input.fill(`>${NLS['command.category']}: `);
+    const shown = await waitInPage(page, `the commands under ${NLS['command.category']}`, () => {
+      const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row .label-name')].map((el) => el.textContent.trim());
+      return rows.length > 0 && rows;
+    });
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
     say(`    ${shown.filter((r) => r.startsWith(NLS['command.category'])).length} commands, e.g. "${labels[0]}"`);
@@ -710,6 +710,40 @@ async function checks(page, step) {
     await waitInPage(page, 'the problem to leave the Problems panel', () =>
       ![...document.querySelectorAll('.markers-panel .marker-code')].some((el) => el.textContent === 'paragraph-end-punctuation'),
     );
+  });
+
+  await step('the page preview opens beside the report and draws its pages', async () => {
+    await runCommand(page, 'Report: Open Preview to the Side');
+    // The webview's document is in a frame of a frame; find the one that draws the pages.
+    const deadline = Date.now() + WAIT_MS;
+    let pages = 0;
+    let summary = '';
+    let frame;
+    while (Date.now() < deadline && pages < 2) {
+      for (const f of page.frames()) {
+        const n = await f.evaluate(() => document.querySelectorAll('section.page').length).catch(() => 0);
+        if (n) {
+          frame = f;
+          pages = n;
+          summary = await f.evaluate(() => document.getElementById('summary')?.textContent ?? '').catch(() => '');
+        }
+      }
+      if (pages < 2) await page.waitForTimeout(200);
+    }
+    if (pages !== 2) throw new CheckError(`the preview shows ${pages} page(s) of ${REPORT}, not 2`);
+    // English or Chinese: "2 pages · 4 blanks left to fill · …" / "共 2 页 · 4 处待填空白 · …".
+    if (!(ZH ? /共 2 页/ : /2 pages/).test(summary) || !(ZH ? /待填空白/ : /blanks? left/).test(summary)) throw new CheckError(`the preview's bar says "${summary}"`);
+    const numbers = await frame.evaluate(() => [...document.querySelectorAll('section.page .pn')].map((el) => el.textContent));
+    if (numbers.join('|') !== '— 1 —|— 2 —') throw new CheckError(`the page numbers are ${numbers.join(', ')}`);
+    const blanks = await frame.evaluate(() => document.querySelectorAll('section.page .blank').length);
+    if (blanks < 1) throw new CheckError('no blank is marked in the preview');
+    if (screenshots) {
+      await page.waitForTimeout(500);
+      // The editor and the preview beside it (the Marketplace page ships the pictures: keep them small).
+      const name = picture('preview.png');
+      const editors = await page.locator('.part.editor').boundingBox();
+      if (name) await shoot(page, name, { clip: { x: editors.x, y: editors.y, width: editors.width, height: Math.min(editors.height, 640) } });
+    }
   });
 
   await step('a report saved in GBK opens readable: the first heading in the editor and the Outline', async () => {

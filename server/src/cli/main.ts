@@ -50,6 +50,8 @@ function help(lang: Lang): string {
   report outline [--json] 文件          章节结构及各节字数
   report stats [--json] 文件            字数、付费占比、待填空位、各节统计
   report strip-paid 文件 [-o 输出文件]  去掉付费标记后的正文
+  report export 文件 -o 输出.docx       按 GB/T 9704 版式导出为 Word 文档（有待填空白时退出码 1，除非 --allow-blanks）
+  report import 文件.docx [-o 输出文件]  把 Word 文档转成报告文本
   report --version | --help
   outline、stats、strip-paid 也接受 -c 配置文件 和 --lang；文件写作 - 时从标准输入读取。
 
@@ -80,6 +82,9 @@ Usage:
   report outline [--json] FILE               the section tree with character counts
   report stats [--json] FILE                 characters, paid share, blanks, per section
   report strip-paid FILE [-o OUT]            the text without its paid markers
+  report export FILE -o OUT.docx             a Word document in the GB/T 9704 layout (exit 1 while blanks
+                                             are left to fill, unless --allow-blanks)
+  report import FILE.docx [-o OUT]           a Word document as report text
   report --version | --help
   outline, stats and strip-paid also take -c FILE and --lang; a FILE of - reads standard input.
 
@@ -429,7 +434,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'check') return await check(rest, io);
     if (command === 'outline' || command === 'stats' || command === 'strip-paid') return await fileCommand(command, rest, io);
-    throw new UsageError(say(lang, `未知命令：${command}（可用：check、outline、stats、strip-paid；report --help 查看用法）`, `unknown command: ${command} (commands: check, outline, stats, strip-paid; see report --help)`));
+    // The Word writer and reader (docx, mammoth) load only for these two commands.
+    if (command === 'export' || command === 'import') return await (await import('./word')).wordCommand(command, rest, io);
+    throw new UsageError(say(lang, `未知命令：${command}（可用：check、outline、stats、strip-paid、export、import；report --help 查看用法）`, `unknown command: ${command} (commands: check, outline, stats, strip-paid, export, import; see report --help)`));
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`report: ${e.message}\n`);

@@ -65,4 +65,16 @@ export class Analysis {
       }
     }
   }
+
+  /**
+   * The problems, or undefined when `isCancelled` turned true while the rules ran (checked between rules);
+   * a cancelled lint is not kept, the next call starts over.
+   */
+  problemsUnlessCancelled(isCancelled: () => boolean): Problem[] | undefined {
+    if (this._problems) return this._problems;
+    const found = lint(this.model, this.config, { onRuleError: this.onRuleError, isCancelled });
+    if (isCancelled()) return undefined;
+    this._problems = found;
+    return found;
+  }
 }

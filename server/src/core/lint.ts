@@ -1,6 +1,7 @@
 // Runs the enabled rules over a parsed report.
 
 import type { ResolvedConfig } from './config';
+import { defaultOptions, type RuleOptions } from './options';
 import type { ReportModel } from './model';
 import { RULES } from './rules';
 import type { Problem, Report, Rule, Severity, SeveritySetting } from './rules/types';
@@ -9,11 +10,18 @@ export function severityOf(rule: Rule, config: ResolvedConfig): SeveritySetting 
   return config.rules.get(rule.meta.id) ?? rule.meta.defaultSeverity;
 }
 
+/** The options a rule runs with under a configuration. */
+export function optionsOf(rule: Rule, config: ResolvedConfig): RuleOptions {
+  return config.ruleOptions.get(rule.meta.id) ?? defaultOptions(rule.meta.options);
+}
+
 export interface LintOptions {
   /** Only these rules (ids); all enabled rules when absent. */
   only?: ReadonlySet<string>;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /** Checked before each rule: when it returns true, lint stops and returns what it found so far. */
+  isCancelled?: () => boolean;
 }
 
 /**
@@ -28,6 +36,7 @@ export function* lintSteps(model: ReportModel, config: ResolvedConfig, options: 
   if (problems.length) return problems;
   for (const rule of RULES) {
     if (rule.meta.exclusive) continue;
+    if (options.isCancelled?.()) break;
     if (runRule(rule, model, config, options, problems)) yield rule.meta.id;
   }
   problems.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -58,6 +67,7 @@ function runRule(rule: Rule, model: ReportModel, config: ResolvedConfig, options
       model,
       text: model.text,
       config,
+      options: optionsOf(rule, config),
       report(p: Report) {
         if (!(p.start >= 0 && p.end >= p.start && p.end <= model.text.length)) return;
         // Built field by field: copying the report with a spread costs more than the rule's own work.

@@ -21,6 +21,9 @@ export const DEFAULT_PAID_MARKERS: PaidMarkerSpellings = {
 // Every quantifier is bounded, so matching stays linear on any line.
 const WORD = '(?:paid[ \\t\\u3000_-]?(?:begin|end)|page[ \\t\\u3000_-]?break)';
 const MARK = '[#＃$＄]';
+/** Invisible characters (zero-width spaces and joiners, BOM, soft hyphen, direction controls). */
+export const INVISIBLE = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+
 const FUZZY = new RegExp(
   `${MARK}{1,3}[ \\t\\u3000]{0,2}${WORD}[ \\t\\u3000]{0,2}${MARK}{0,2}|${WORD}[ \\t\\u3000]{0,2}${MARK}{1,2}`,
   'giu',
@@ -118,7 +121,10 @@ export function pairPaidMarkers(
     const region: PaidRegion = { begin, end, content, chars: count(content.start, content.end) };
     regions.push(region);
     if (end) {
-      if (region.chars === 0 && !/\S/u.test(text.slice(content.start, content.end).replace(FUZZY, ''))) issues.push({ kind: 'empty', region });
+      // Empty: nothing but blanks, marker look-alikes and invisible characters (which their own rule removes).
+      if ((region.chars === 0 || content.end - content.start <= 64) && !/\S/u.test(text.slice(content.start, content.end).replace(FUZZY, '').replace(INVISIBLE, ''))) {
+        issues.push({ kind: 'empty', region });
+      }
       if (begin.family !== end.family) issues.push({ kind: 'mixed-family', region });
     }
   };

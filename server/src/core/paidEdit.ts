@@ -5,13 +5,9 @@ import { applyEdits } from './fix';
 import type { PaidMarker, PaidRegion, ReportModel, Span } from './model';
 import { DEFAULT_PAID_MARKERS, type PaidMarkerSpellings } from './paid';
 import type { Edit } from './rules/types';
-import { isInlineSpace } from './text';
+import { eolOf, isInlineSpace } from './text';
 
-/** The line break the document uses (the first one found), LF when it has none. */
-export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : i === -1 && text.includes('\r') ? '\r' : '\n';
-}
+export { eolOf } from './text';
 
 function blankBetween(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isInlineSpace(text.charCodeAt(i))) return false;

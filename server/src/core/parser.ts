@@ -5,13 +5,14 @@ import { charIndexOf, nonBlankCount, setCharIndex, startsInsidePair } from './ch
 import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from './model';
 import { formatChineseNumeral, isChineseNumeralCode, parseChineseNumeral, parseDigits } from './numerals';
 import { DEFAULT_PAID_MARKERS, pairPaidMarkers, scanPaidMarkers, type PaidMarkerSpellings } from './paid';
+import type { TextPattern } from './pattern';
 import { scanPlaceholders, scanRedactions } from './placeholders';
 import { countNonSpace, isDigit, isHan, isInlineSpace, LineIndex } from './text';
 
 export interface ParseOptions {
   paidMarkers?: PaidMarkerSpellings;
   /** Extra patterns for blanks to fill, beside the built-in ones. */
-  placeholderPatterns?: RegExp[];
+  placeholderPatterns?: readonly (RegExp | TextPattern)[];
 }
 
 /** Lines longer than this are searched for paragraph and heading boundaries (whole documents on one line). */

@@ -1,6 +1,7 @@
 // Blanks left to fill (x%, xxxx亿斤, 第xx名, ××县, XXX同志, 【 】, （ ）, ____) and 某 redactions.
 
 import type { Placeholder, PlaceholderKind, Span } from './model';
+import { nativePattern, type TextPattern } from './pattern';
 import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
 
 const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}|\*{2,}|＊{2,}/g;
@@ -78,7 +79,7 @@ function isStarBlank(text: string, start: number, end: number): boolean {
   return /[，。；！？,;]/u.test(text.slice(end, close));
 }
 
-export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholder[] {
+export function scanPlaceholders(text: string, extra: readonly (RegExp | TextPattern)[] = []): Placeholder[] {
   const out: Placeholder[] = [];
   CANDIDATE.lastIndex = 0;
   for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
@@ -99,25 +100,29 @@ export function scanPlaceholders(text: string, extra: RegExp[] = []): Placeholde
       out.push({ start, end, raw, kind: 'text' });
     }
   }
+  let all = out;
   for (const re of extra) {
-    const g = re.global ? re : new RegExp(re.source, re.flags + 'g');
-    g.lastIndex = 0;
-    for (let m = g.exec(text); m; m = g.exec(text)) {
-      if (m[0].length === 0) {
-        // Step over a whole surrogate pair in unicode mode: inside one, the search would start over at the
-        // pair and find the same empty match for ever.
-        const c = text.charCodeAt(g.lastIndex);
-        const pair = g.unicode && c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(g.lastIndex + 1) & 0xfc00) === 0xdc00;
-        g.lastIndex += pair ? 2 : 1;
-        continue;
+    // Matches of one pattern come in order without overlaps, as the list so far: merge the two in one
+    // pass, keeping a match only where it meets nothing found before (linear, however many matches).
+    const pattern = re instanceof RegExp ? nativePattern(re) : re;
+    const merged: Placeholder[] = [];
+    let k = 0;
+    let lastEnd = 0;
+    pattern.scan(text, (start, end) => {
+      while (k < all.length && all[k].end <= start) {
+        merged.push(all[k]);
+        lastEnd = Math.max(lastEnd, all[k].end);
+        k++;
       }
-      const start = m.index;
-      const end = start + m[0].length;
-      if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, raw: m[0], kind: 'text' });
-    }
+      if (start < lastEnd) return; // meets the previous one kept
+      if (k < all.length && all[k].start < end) return; // meets the next one
+      merged.push({ start, end, raw: text.slice(start, end), kind: 'text' });
+      lastEnd = end;
+    });
+    while (k < all.length) merged.push(all[k++]);
+    all = merged;
   }
-  if (extra.length) out.sort((a, b) => a.start - b.start);
-  return out;
+  return all;
 }
 
 /** Characters after a single 某 that make an ordinary word (某些, 某种, 某个, 某一 …), not a redaction. */

@@ -152,3 +152,16 @@ export function countNonSpace(text: string, start: number, end: number): number 
   }
   return n;
 }
+
+/**
+ * The line break the document uses: the first one found (CRLF, LF or a lone CR, as in old Mac files),
+ * LF when the text has none. The one helper for every edit that writes a line break.
+ */
+export function eolOf(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return '\n';
+    if (c === 0x0d) return text.charCodeAt(i + 1) === 0x0a ? '\r\n' : '\r';
+  }
+  return '\n';
+}

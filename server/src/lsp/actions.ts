@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis } from '../core/analysis';
+import { CancelledError, type Analysis } from '../core/analysis';
 import { fixAll } from '../core/fix';
 import { t, type Lang } from '../core/i18n';
 import { RULES_BY_ID } from '../core/rules';
@@ -34,8 +34,8 @@ function wants(only: string[] | undefined, kind: string): boolean {
 
 /** Fix-all for the whole document, optionally only for one rule. Returns null when nothing is fixable. */
 export function fixAllEdit(doc: TextDocument, analysis: Analysis, ruleId?: string, isCancelled?: () => boolean): WorkspaceEdit | null {
-  const result = fixAll(doc.getText(), analysis.config, ruleId ? (p) => p.rule === ruleId : undefined);
-  void isCancelled; // TODO(merge): pass to fixAll once it takes a cancellation check
+  const result = fixAll(doc.getText(), analysis.config, ruleId ? (p) => p.rule === ruleId : undefined, { isCancelled, budgetMs: 5000 });
+  if (result.stopped === 'cancelled') throw new CancelledError();
   return result.edits.length ? workspaceEdit(doc, result.edits) : null;
 }
 

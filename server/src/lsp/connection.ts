@@ -24,6 +24,7 @@ import {
   NextBlankRequest,
   NextHeadingRequest,
   PaidRegionsRequest,
+  PrintRequest,
   RenumberRequest,
   StatisticsRequest,
   TextWithoutPaidMarkersRequest,
@@ -330,6 +331,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   connection.onRequest(UnwrapPaidRequest, onDocument('report/unwrapPaid', null, (doc, p: never) => svc().unwrapPaid(doc, p)));
   connection.onRequest(TextWithoutPaidMarkersRequest, onDocument('report/textWithoutPaidMarkers', null, (doc) => svc().textWithoutPaidMarkers(doc)));
   connection.onRequest(NextBlankRequest, onDocument('report/nextBlank', null, (doc, p: never) => svc().nextBlank(doc, p)));
+  connection.onRequest(PrintRequest, onDocument('report/print', null, async (doc) => lspHost.loadService().print(doc, await svc().analyze(doc))));
 
   documents.listen(connection);
   connection.listen();

@@ -18,7 +18,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { Analysis, CancelledError } from '../core/analysis';
-import { resolveConfig, type ReportSettings, type ResolvedConfig } from '../core/config';
+import { resolveConfig, type ReportSettings, type ResolvedConfig, type SettingsLayer } from '../core/config';
 import { t, type Lang } from '../core/i18n';
 import { fixAll, type FixAllResult } from '../core/fix';
 import { msg, type Msg, type Problem } from '../core/rules/types';
@@ -47,6 +47,8 @@ import type {
 import { ancestorsWithin, containingFolder, normalizeFolder } from './uris';
 
 export { CancelledError };
+// The print layout, for hosts that load the service on demand (lsp/connection.ts).
+export { print } from '../lsp/print';
 
 /** What the service needs from its host. Every call may fail; the service survives it. */
 export interface ServiceHost {
@@ -85,6 +87,8 @@ export interface ServiceOptions {
 export const RC_NAME = '.reportrc.json';
 /** The most diagnostics sent for one document unless `report.maxProblems` says otherwise. */
 export const DEFAULT_MAX_PROBLEMS = 1000;
+/** Fix-all stops starting new rounds after this long (a pathological document), keeping what it did. */
+export const FIX_ALL_BUDGET_MS = 5000;
 
 interface DocConfig {
   config: ResolvedConfig;
@@ -228,12 +232,12 @@ export class ReportService {
   }
 
   /** The nearest `.reportrc.json` from the document's folder up to (and including) its workspace folder. */
-  private async rcFor(uri: string): Promise<ReportSettings | undefined> {
+  private async rcFor(uri: string): Promise<{ uri: string; settings: ReportSettings } | undefined> {
     const folder = containingFolder(uri, this.folders);
     if (!folder) return undefined;
     for (const dir of ancestorsWithin(uri, folder)) {
       const found = await this.rcIn(dir);
-      if (found) return found.settings;
+      if (found) return found;
     }
     return undefined;
   }
@@ -246,14 +250,10 @@ export class ReportService {
       p = (async () => {
         const settings = await this.settingsFor(uri);
         const rc = await this.rcFor(uri);
-        const editor = isRecord(settings) ? (settings as ReportSettings) : undefined;
-        const config = resolveConfig(editor, this.trusted ? rc : untrustedView(rc));
-        for (const bad of config.invalidPatterns) {
-          this.warnOnce(
-            `pattern:${bad}`,
-            msg(`报告：占位符模式“${bad}”无法使用（不是有效的正则表达式，或用了线性时间引擎不支持的写法），已忽略。`, `Report: placeholder pattern "${bad}" cannot be used (not a valid regular expression, or a construct the linear-time engine does not support) and is ignored.`),
-          );
-        }
+        const layers: SettingsLayer[] = [{ settings: isRecord(settings) ? settings : undefined, origin: 'user', label: 'settings' }];
+        if (rc) layers.push({ settings: rc.settings, origin: 'workspace', label: rc.uri });
+        const config = resolveConfig(layers, { trusted: this.trusted });
+        for (const error of config.configErrors) this.warnOnce(`config:${error.en}`, msg(`报告：${error.zh}`, `Report: ${error.en}`));
         const max = isRecord(settings) ? settings.maxProblems : undefined;
         const maxProblems = typeof max === 'number' && Number.isInteger(max) && max > 0 ? Math.min(max, 100_000) : DEFAULT_MAX_PROBLEMS;
         return { config, maxProblems };
@@ -385,7 +385,7 @@ export class ReportService {
   /** Fix-all on a document's text: the fixed text and the edits, for writing back. */
   async fixText(doc: TextDocument, rule?: string): Promise<FixAllResult> {
     const analysis = await this.analyze(doc);
-    return fixAll(analysis.text, analysis.config, rule ? (p) => p.rule === rule : undefined);
+    return fixAll(analysis.text, analysis.config, rule ? (p) => p.rule === rule : undefined, { budgetMs: FIX_ALL_BUDGET_MS });
   }
 
   // ---- the extension's requests -------------------------------------------------------------------------
@@ -443,14 +443,4 @@ function offsets(doc: TextDocument, range: Range): { start: number; end: number 
   const a = doc.offsetAt(range.start);
   const b = doc.offsetAt(range.end);
   return a <= b ? { start: a, end: b } : { start: b, end: a };
-}
-
-/**
- * What an untrusted workspace's `.reportrc.json` may still set: rule severities and paid-marker spellings,
- * never patterns (they run on the user's machine) nor dictionaries (they rewrite the user's text).
- */
-function untrustedView(rc: ReportSettings | undefined): ReportSettings | undefined {
-  if (!rc) return undefined;
-  const { placeholders: _p, dictionary: _d, ...rest } = rc;
-  return rest;
 }

@@ -28,14 +28,25 @@ export const emptySection: Rule = {
   check(ctx) {
     const { model } = ctx;
     const visit = (siblings: readonly Section[]) => {
+      // Per rank among the siblings: how many section headings, and how many of them are empty (counted once
+      // per list, so that a list of thousands of headings costs linear time).
+      const total = new Map<number, number>();
+      const empty = new Map<number, number>();
+      for (const o of siblings) {
+        if (!isSectionHeading(o.heading)) continue;
+        total.set(o.heading.rank, (total.get(o.heading.rank) ?? 0) + 1);
+        if (isEmpty(o)) empty.set(o.heading.rank, (empty.get(o.heading.rank) ?? 0) + 1);
+      }
       for (let i = 0; i < siblings.length; i++) {
         const s = siblings[i];
         visit(s.children);
         if (!isEmpty(s) || !isSectionHeading(s.heading)) continue;
         // Followed by a heading: the next sibling, or (for the last one) whatever heading comes next.
         if (!followedByHeading(model, s)) continue;
-        const alike = siblings.filter((o) => o !== s && o.heading.rank === s.heading.rank && isSectionHeading(o.heading));
-        if (alike.length < 2 || alike.some(isEmpty)) continue;
+        // The others alike (same rank, section headings): at least two, none of them empty.
+        const others = (total.get(s.heading.rank) ?? 0) - 1;
+        const otherEmpty = (empty.get(s.heading.rank) ?? 0) - 1;
+        if (others < 2 || otherEmpty > 0) continue;
         const h = s.heading;
         ctx.report({
           start: h.start,

@@ -3,8 +3,7 @@
 // Unicode line and paragraph separators that editors do not show as line breaks.
 
 import { charIndex, isInvisible } from '../chars';
-import { isAsciiLetter, isAsciiDigit, isCjk } from '../text';
-import { eolOf } from './util';
+import { eolOf, isAsciiLetter, isAsciiDigit, isCjk } from '../text';
 import { msg, type Msg, type Rule } from './types';
 
 /** U+2028 and U+2029: reported one by one, apart from the other invisible characters. */

@@ -156,11 +156,22 @@ export const misusedWord: Rule = {
     ),
     defaultSeverity: 'warning',
     fixable: true,
+    options: {
+      exclude: {
+        type: 'string[]',
+        default: [],
+        maxItems: 500,
+        maxLength: 20,
+        description: msg('不检查的内置错误写法（如某个专名恰好与之相同）。', 'Built-in wrong forms not to check (a proper name that happens to be spelled so).'),
+      },
+    },
   },
   check(ctx) {
     const dictionary = ctx.config.dictionary;
+    const exclude = ctx.options.exclude as readonly string[];
+    const skip = exclude.length ? new Set(exclude) : undefined;
     findBuiltIn(ctx.model, (m) => {
-      if (dictionary.has(m.wrong)) return;
+      if (dictionary.has(m.wrong) || skip?.has(m.wrong)) return;
       ctx.report({
         start: m.start,
         end: m.end,

@@ -4,6 +4,7 @@ export const paidMarkerMixed: Rule = {
   meta: {
     id: 'paid-marker-mixed',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('付费标记混用 ## 与 $$', 'Paid markers mix ## and $$'),
     description: msg('一对付费标记应使用同一种写法：`##paidbegin##`…`##paidend##` 或 `$$paidbegin$$`…`$$paidend$$`。', 'A pair of paid markers must use one form: `##paidbegin##`…`##paidend##` or `$$paidbegin$$`…`$$paidend$$`.'),
     defaultSeverity: 'warning',

@@ -5,6 +5,7 @@ export const paidMarkerRepeatedBegin: Rule = {
   meta: {
     id: 'paid-marker-repeated-begin',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('重复的付费开始标记', 'Repeated paid begin marker'),
     description: msg('付费区已经开始，又出现一个开始标记（付费区不能嵌套）。', 'A begin marker inside a paid region that is already open (paid regions do not nest).'),
     defaultSeverity: 'error',

@@ -4,6 +4,7 @@ export const paidMarkerSpelling: Rule = {
   meta: {
     id: 'paid-marker-spelling',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('付费标记拼写错误', 'Misspelled paid marker'),
     description: msg(
       '付费标记写错（如 `##paidbegin#`、`##PaidBegin##`、`＃＃paidbegin＃＃`、中间有空格）时，发布平台无法识别，付费内容会直接公开或显示出标记本身。',

@@ -5,6 +5,7 @@ export const paidMarkerStrayEnd: Rule = {
   meta: {
     id: 'paid-marker-stray-end',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('多余的付费结束标记', 'Paid end marker without a begin'),
     description: msg('结束标记之前没有未闭合的开始标记，这个结束标记不起作用，发布后可能原样显示。', 'An end marker with no open begin marker before it does nothing and may show up as text once published.'),
     defaultSeverity: 'error',

@@ -1,3 +1,4 @@
+import { INVISIBLE } from '../paid';
 import { removeSpan } from './util';
 import { msg, type Rule } from './types';
 
@@ -5,6 +6,7 @@ export const paidRegionEmpty: Rule = {
   meta: {
     id: 'paid-region-empty',
     category: 'paid',
+    linkedFixes: 'paid-markers',
     title: msg('空的付费区', 'Empty paid region'),
     description: msg('开始标记和结束标记之间没有任何内容。', 'Nothing between the begin and the end marker.'),
     defaultSeverity: 'warning',
@@ -17,7 +19,7 @@ export const paidRegionEmpty: Rule = {
       const end = r.end!;
       // Only blanks between the markers: remove the pair and what lies between as one span, so no blank
       // line is left behind. Other markers between them (a page break) stay.
-      const blank = ctx.text.slice(r.content.start, r.content.end).trim() === '';
+      const blank = ctx.text.slice(r.content.start, r.content.end).replace(INVISIBLE, '').trim() === '';
       const a = removeSpan(ctx.text, r.begin);
       const b = removeSpan(ctx.text, end);
       const edits = blank

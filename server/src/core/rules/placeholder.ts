@@ -24,9 +24,23 @@ export const placeholder: Rule = {
     ),
     defaultSeverity: 'warning',
     fixable: false,
+    options: {
+      ignoreKinds: {
+        type: 'string[]',
+        default: [],
+        maxItems: 9,
+        maxLength: 10,
+        description: msg(
+          '不报告的空白种类：percent（百分比）、rank（名次）、year（年份）、years（年数）、date（日期）、person（人名）、quantity（数量）、place（地名）、text（其他）。',
+          'Kinds of blanks not reported: percent, rank, year, years, date, person, quantity, place, text.',
+        ),
+      },
+    },
   },
   check(ctx) {
+    const ignore = new Set(ctx.options.ignoreKinds as readonly string[]);
     for (const p of ctx.model.placeholders) {
+      if (ignore.has(p.kind)) continue;
       const what = WHAT[p.kind];
       ctx.report({
         start: p.start,

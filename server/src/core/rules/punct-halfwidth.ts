@@ -155,12 +155,15 @@ export const punctHalfwidth: Rule = {
       const spanEnd = p.spans[k].end;
       while (end < spanEnd && end - at <= 3 && isAsciiSpace(text.charCodeAt(end))) end++;
       if (end === spanEnd) end = at + 1;
-      const edit: Edit = { start: at, end, text: FULL[ch] };
+      // A comma, semicolon or colon next to the very full-width mark it stands for (`,，` `:：`) is a doubled
+      // mark: the fix removes it rather than writing the mark twice. (`！！` and `？？` may be meant.)
+      const doubled = (c === 0x2c || c === 0x3b || c === 0x3a) && (text[at - 1] === FULL[ch] || text[end] === FULL[ch]);
+      const edit: Edit = { start: at, end, text: doubled ? '' : FULL[ch] };
       ctx.report({
         start: at,
         end: at + 1,
         message: msg(`中文里用了半角“${ch}”，应为全角“${FULL[ch]}”。`, `Half-width "${ch}" in Chinese text; use full-width "${FULL[ch]}".`),
-        fixes: [{ title: msg(`改为“${FULL[ch]}”`, `Change to "${FULL[ch]}"`), edits: [edit] }],
+        fixes: [{ title: doubled ? msg(`删除多余的“${ch}”（旁边已有“${FULL[ch]}”）`, `Remove the extra "${ch}" (a "${FULL[ch]}" is next to it)`) : msg(`改为“${FULL[ch]}”`, `Change to "${FULL[ch]}"`), edits: [edit] }],
       });
     }
   },

@@ -2,6 +2,19 @@ import { proseIndex, scanProse } from './punct-util';
 import { msg, type Rule } from './types';
 
 /** The same mark twice or more. Three or more 。 are an ellipsis (punct-ellipsis); ！ and ？ may repeat. */
+const DEFAULT_MARKS = '。，、；：';
+const compiled = new Map<string, RegExp>();
+/** A run of two or more of the given marks (each written as a code point escape: no syntax from settings). */
+function repeatedOf(marks: string): RegExp {
+  let re = compiled.get(marks);
+  if (!re) {
+    const cls = [...marks].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
+    re = cls ? new RegExp(`[${cls}]{2,}`, 'gu') : /(?!)/gu;
+    if (compiled.size > 32) compiled.clear();
+    compiled.set(marks, re);
+  }
+  return re;
+}
 const REPEATED = /[。，、；：]{2,}/g;
 
 export const punctRepeated: Rule = {
@@ -15,6 +28,14 @@ export const punctRepeated: Rule = {
     ),
     defaultSeverity: 'warning',
     fixable: true,
+    options: {
+      marks: {
+        type: 'string',
+        default: '。，、；：',
+        maxLength: 16,
+        description: msg('连写即为重复的点号（默认 。，、；：；可加入 ！？ 以禁止叠用）。', 'The marks that are a typo when repeated (default 。，、；：; add ！？ to forbid repeated exclamation and question marks).'),
+      },
+    },
   },
   check(ctx) {
     const p = proseIndex(ctx.model);
@@ -28,7 +49,9 @@ export const punctRepeated: Rule = {
         fixes: [{ title: msg(`改为“${run[0]}”`, `Change to "${run[0]}"`), edits: [{ start: start + 1, end, text: '' }] }],
       });
     };
-    scanProse(p, REPEATED, (from, to) => {
+    const marks = ctx.options.marks as string;
+    const re = marks === DEFAULT_MARKS ? REPEATED : repeatedOf(marks);
+    scanProse(p, re, (from, to) => {
       // Runs of one mark within the match (，。 and 、， are other mistakes).
       for (let start = from; start < to; ) {
         const c = text.charCodeAt(start);

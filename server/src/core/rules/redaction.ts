@@ -11,9 +11,20 @@ export const redaction: Rule = {
     ),
     defaultSeverity: 'off',
     fixable: false,
+    options: {
+      minLength: {
+        type: 'integer',
+        default: 1,
+        minimum: 1,
+        maximum: 10,
+        description: msg('只报告至少这么多个“某”连写的代称（2：只报告“某某”）。', 'Report only runs of at least this many 某 (2: only 某某).'),
+      },
+    },
   },
   check(ctx) {
+    const min = ctx.options.minLength as number;
     for (const r of ctx.model.redactions) {
+      if (r.end - r.start < min) continue;
       const raw = ctx.text.slice(r.start, r.end);
       ctx.report({
         start: r.start,

@@ -26,8 +26,16 @@ export const twoDigitYear: Rule = {
     ),
     defaultSeverity: 'warning',
     fixable: false,
+    options: {
+      titles: {
+        type: 'boolean',
+        default: true,
+        description: msg('也检查标题中的两位年份（`23年工作总结`）。', 'Also flag two-digit years in titles (`23年工作总结`).'),
+      },
+    },
   },
   check(ctx) {
+    const titles = ctx.options.titles as boolean;
     const { text, model } = ctx;
     const spans = proseSpans(model);
     const years = charIndex(model).years;
@@ -43,7 +51,7 @@ export const twoDigitYear: Rule = {
         if (DURATION_BEFORE.has(text[s - 1])) return;
         const after = text.slice(y + 1, Math.min(span.end, y + 12));
         // 年代 is a decade (80年代), 年来/年间 a duration.
-        const date = DATE_AFTER.test(after) || (!isHan(p) && TITLE_AFTER.test(after));
+        const date = DATE_AFTER.test(after) || (titles && !isHan(p) && TITLE_AFTER.test(after));
         if (!date) return;
       }
       const start = apostrophe ? s - 1 : s;

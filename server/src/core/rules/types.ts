@@ -2,6 +2,7 @@
 
 import type { ReportModel } from '../model';
 import type { ResolvedConfig } from '../config';
+import type { OptionSpecs, RuleOptions } from '../options';
 
 /** A text in both of the languages the product speaks. */
 export interface Msg {
@@ -42,6 +43,18 @@ export interface RuleMeta {
   fixable: boolean;
   /** Runs before the others; when it reports anything, the other rules are not run (their problems would be noise). */
   exclusive?: boolean;
+  /**
+   * A group of rules whose fixes assume each other: renumbering a run (each fix continues from the ones
+   * before), pairing paid markers (removing one marker changes which others pair). Fix-all normally fixes
+   * only problems found in the original text; for a group that had some, it goes on fixing the group's
+   * problems until none is left, so that a round that applied only some of the fixes can finish the job.
+   */
+  linkedFixes?: string;
+  /**
+   * The options the rule takes (`report.rules.<id>: [severity, {options}]`), each with its type, bounds,
+   * default and description. The rule reads them, validated and with defaults filled in, from `ctx.options`.
+   */
+  options?: OptionSpecs;
 }
 
 export interface Problem {
@@ -64,6 +77,8 @@ export interface RuleContext {
   readonly model: ReportModel;
   readonly text: string;
   readonly config: ResolvedConfig;
+  /** The rule's options: the user's valid values over the defaults its meta declares. */
+  readonly options: RuleOptions;
   report(problem: Report): void;
 }
 

@@ -3,17 +3,24 @@
 import { findWords, WordMatcher } from './misused-word';
 import { msg, type Rule } from './types';
 
-// Keyed by the configured dictionary (shared by every document with that configuration), not by a model.
-// eslint-disable-next-line no-restricted-syntax
+// The matcher is built once per configuration (resolveConfig memoises equal settings to one object, whose
+// dictionary map keys this cache), not once per document: a 100k-entry dictionary takes a while to build.
 const matchers = new WeakMap<ReadonlyMap<string, string>, WordMatcher>();
+let builds = 0;
 
-function matcherFor(dictionary: ReadonlyMap<string, string>): WordMatcher {
+export function matcherFor(dictionary: ReadonlyMap<string, string>): WordMatcher {
   let m = matchers.get(dictionary);
   if (!m) {
     m = new WordMatcher(dictionary);
     matchers.set(dictionary, m);
+    builds++;
   }
   return m;
+}
+
+/** How many dictionary matchers have been built (for tests and the benchmark). */
+export function dictionaryMatcherBuilds(): number {
+  return builds;
 }
 
 export const userDictionary: Rule = {

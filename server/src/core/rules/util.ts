@@ -1,7 +1,7 @@
 // Small helpers shared by the rules: edits that remove or insert text cleanly.
 
 import type { Span } from '../model';
-import { isInlineSpace } from '../text';
+import { eolOf, isInlineSpace } from '../text';
 import type { Edit } from './types';
 
 /**
@@ -26,11 +26,6 @@ export function removeSpan(text: string, span: Span): Edit {
   return { start: span.start, end: span.end, text: '' };
 }
 
-/** The line break the document uses (CRLF when its first line break is one). */
-export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}
 
 /** An edit that appends a line at the end of the document. */
 export function appendLine(text: string, line: string): Edit {
