@@ -54,6 +54,11 @@ export interface LspHost {
    * answered: the Node host keeps it in a file of its own, so that start-up does not wait for it.
    */
   loadService(): typeof import('../service/service');
+  /**
+   * Gives way to incoming messages during a long lint (a cancellation, another request); the service's
+   * `setTimeout(0)` when absent. Node's `setImmediate` lets I/O in without the timer's millisecond.
+   */
+  pause?(): Promise<void>;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -182,6 +187,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
           clientCommands: init.clientCommands === true,
           resolveSupport: Array.isArray(resolveProps) && resolveProps.includes('edit'),
           trusted: init.trusted !== false,
+          pause: lspHost.pause ? () => lspHost.pause!() : undefined,
         },
       );
       made.setPushedSettings(init.settings, canPull);
