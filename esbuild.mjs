@@ -51,8 +51,19 @@ const web = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // Also `report-language-server` for other editors: the shebang lets npm link it as a command.
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  // Also `report-language-server` for other editors: the shebang lets npm link it as a command. The service
+  // (the analysis and every feature) is a file of its own, dist/server-service.js, required after the server
+  // answered initialize: start-up compiles and runs only the LSP libraries.
+  {
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [...common.plugins, { name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
+  },
+  // The service uses only the LSP's types and constants (server/src/service/lsp-values.ts), not the JSON-RPC
+  // machinery the server's bundle holds already.
+  { ...common, entryPoints: ['server/src/service/service.ts'], outfile: 'dist/server-service.js', alias: { 'vscode-languageserver-protocol': './server/src/service/lsp-values.ts' } },
   // The `report` command line (not in the VS Code package).
   {
     ...common,
@@ -99,8 +110,8 @@ const webSuites = {
 
 if (args.has('--tests')) {
   for (const [dir, out, external] of [
-    // esbuild runs its own binary: it cannot be bundled.
-    ['test/unit', 'out/test/unit', ['esbuild']],
+    // esbuild runs its own binary: it cannot be bundled; ESLint is read from node_modules as it is.
+    ['test/unit', 'out/test/unit', ['esbuild', 'eslint', 'typescript-eslint']],
     ['test/protocol', 'out/test/protocol', []],
     ['test/cli', 'out/test/cli', []],
     ['test/editors', 'out/test/editors', []],

@@ -49,6 +49,15 @@ export default tseslint.config(
   {
     files: ['server/src/core/**/*.ts'],
     rules: {
+      // Per-document data belongs in the model's derived index (server/src/core/derived.ts).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ":matches(Program, Program > ExportNamedDeclaration) > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^Weak(Map|Set)$/][typeArguments.params.0.typeName.name='ReportModel']",
+          message: 'Per-document data lives in the model\'s derived index: use derive(model, derivedKey(…)) from core/derived.ts, not a module-level WeakMap.',
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

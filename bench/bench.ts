@@ -1,15 +1,28 @@
-// Benchmark: parse + every feature of the language server on reports from 5 KB to 5 MB, side by side
-// with autocorrect-node's lintFor (a native CJK text linter) on the same text in the same run.
-// Run with `npm run bench` (`npm run bench -- --rules` adds each rule's time at 1 MiB). Figures are medians
-// of repeated runs (least times in the phase and rule lines); compare ratios, not absolute times, and run
-// on an idle machine: other work on it slows every figure.
+// Benchmark, three parts, every figure printed and none asserted:
+//  1. The analysis in one process, interleaved call by call with autocorrect-node's lintFor (a native CJK
+//     text linter) on the same real report text — the corpus of published reports concatenated, GBK files
+//     decoded as GB18030 — from 20 KB to 20 MiB: min and median of each, and the median of the pairwise
+//     ratios. autocorrect-node gives up on long texts (after its first call in a process, from ≈ 250K
+//     characters on): above PIECE characters it is fed pieces cut at line breaks, and the output says so.
+//  2. The built language server (dist/server.js) over stdio: open, 50 one-character edits with the
+//     diagnostics pulled after each, symbols, folding, semantic tokens, fix-all; wall time and the server's
+//     CPU time (all its threads, from /proc/<pid>/task/*/schedstat), p50 and p95.
+//  3. Start-up: spawn → initialize answered, against bare Node spawn → first output.
+// Run with `npm run bench` (build first: `npm run build`); `-- --rules` adds each rule's time at 1 MiB,
+// `-- --quick` stops at 1 MiB; `--no-analysis`, `--no-lsp`, `--no-startup` leave a part out. REPORT_BENCH_SERVER
+// names another build of the server to measure, REPORT_BENCH_BASELINE one to start in turn with it. The machine's load average is printed beside the figures: compare ratios
+// and CPU times, not absolute wall times, on a busy machine.
 
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../server/src/core/analysis';
 import { DEFAULT_CONFIG, resolveConfig } from '../server/src/core/config';
-import { fixAll } from '../server/src/core/fix';
+import { decodeReport } from '../server/src/core/decode';
 import { lint } from '../server/src/core/lint';
 import { parse } from '../server/src/core/parser';
 import { proseSpans } from '../server/src/core/prose';
@@ -26,42 +39,54 @@ interface LintResult {
   error: string;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocorrect = require('autocorrect-node') as {
-  lintFor(text: string, filename: string): LintResult;
-  formatFor(text: string, filename: string): string;
-};
+const autocorrect = require('autocorrect-node') as { lintFor(text: string, filename: string): LintResult };
 
 const gc = (globalThis as { gc?: () => void }).gc;
+const args = new Set(process.argv.slice(2));
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-const seed = readFileSync(join(process.cwd(), 'examples', '2024年度述职报告.report'), 'utf8');
+// ---- the text ------------------------------------------------------------------------------------------
 
-/**
- * A report of about `bytes` UTF-8 bytes, shaped like a long real one: the example's title and preamble,
- * then its sections repeated under numbered part titles (so numbering restarts correctly), with the
- * example's blanks and one paid region kept only in the first part, and its closing at the end.
- */
-function makeReport(bytes: number): string {
-  const lines = seed.replace(/\r\n/g, '\n').split('\n');
-  const head = lines.slice(0, 3).join('\n') + '\n';
-  const body = lines.slice(3, -3).join('\n') + '\n';
-  const clean = body.replace(/##paid\w+##/g, '').replace(/x+/g, '12');
-  const tail = lines.slice(-3).join('\n');
-  const parts = [head];
-  let size = Buffer.byteLength(head);
-  for (let i = 1; size < bytes; i++) {
-    const part = `第${i}部分\n` + (i === 1 ? body : clean);
-    parts.push(part);
-    size += Buffer.byteLength(part);
+const CORPUS = process.env.REPORT_CORPUS ?? join(process.cwd(), '..', 'shared', 'corpus');
+
+/** The corpus files decoded (UTF-8, else GB18030), BOMs dropped; the examples when there is no corpus. */
+function sources(): { name: string; text: string }[] {
+  const dir = existsSync(CORPUS) ? CORPUS : join(process.cwd(), 'examples');
+  const files = readdirSync(dir).filter((f) => /\.(txt|md|report)$/.test(f)).sort();
+  return files.map((f) => ({ name: f, text: decodeReport(readFileSync(join(dir, f))).replace(/^\uFEFF/, '') }));
+}
+const SOURCES = sources();
+const SOURCE_DIR = existsSync(CORPUS) ? CORPUS : 'examples/';
+
+/** About `bytes` UTF-8 bytes of real report text: the source files one after another, cycling, cut at a line break. */
+function reportOf(bytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const t = SOURCES[i % SOURCES.length].text;
+    const room = bytes - size;
+    const tb = Buffer.byteLength(t) + 2;
+    if (tb <= room) {
+      parts.push(t, '\n\n');
+      size += tb;
+      continue;
+    }
+    // The last file in part: whole lines up to the size (at least one line).
+    const lines = t.split('\n');
+    let piece = '';
+    for (const l of lines) {
+      const lb = Buffer.byteLength(l) + 1;
+      if (piece && size + lb > bytes) break;
+      piece += l + '\n';
+      size += lb;
+    }
+    parts.push(piece);
+    break;
   }
-  parts.push(tail);
   return parts.join('');
 }
 
-/**
- * The text cut at line breaks into pieces of at most `max` UTF-16 units. autocorrect-node's parser gives
- * up on long texts ("call limit reached", from about 280 000 characters of this report on), returning
- * no results and formatting nothing; fed in pieces it checks the whole text.
- */
+/** The text cut at line breaks into pieces of at most `max` UTF-16 units. */
 function pieces(text: string, max: number): string[] {
   const out: string[] = [];
   let s = 0;
@@ -76,56 +101,133 @@ function pieces(text: string, max: number): string[] {
   }
   return out;
 }
-const PIECE = 64 * 1024;
+/** autocorrect-node checks at most this many characters per call here (it gives up from ≈ 250K on). */
+const PIECE = 200_000;
 
-function median(xs: number[]): number {
+// ---- statistics ----------------------------------------------------------------------------------------
+
+function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+const median = (xs: number[]) => quantile(xs, 0.5);
+const min = (xs: number[]) => Math.min(...xs);
+const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
+  console.log(line(header));
+  console.log('|' + widths.map((w) => '-'.repeat(w + 1) + ':').join('|') + '|');
+  for (const r of rows) console.log(line(r));
 }
 
-/**
- * Runs fn repeatedly (at least 5 times, up to 60 or the time budget) and returns the times in ms. The
- * heap is collected first (with --expose-gc), so that no series pays for the garbage of the one before.
- */
-function samples(fn: () => void, budgetMs: number): number[] {
-  gc?.();
-  const out: number[] = [];
-  const start = performance.now();
-  while (out.length < 5 || (performance.now() - start < budgetMs && out.length < 60)) {
-    const t0 = performance.now();
-    fn();
-    out.push(performance.now() - t0);
+// ---- part 1: the analysis against autocorrect-node, interleaved ----------------------------------------
+
+/** A full analysis: the parse and every rule. */
+const analyse = (text: string) => new Analysis(text, DEFAULT_CONFIG).problems.length;
+
+function peerCheck(text: string): number {
+  if (text.length <= PIECE) return autocorrect.lintFor(text, 'bench.txt').lines.length;
+  let n = 0;
+  for (const p of pieces(text, PIECE)) n += autocorrect.lintFor(p, 'bench.txt').lines.length;
+  return n;
+}
+
+function timed(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+function analysisPart(): void {
+  const sizes: [string, number][] = [['20 KB', 20e3], ['200 KB', 200e3], ['1 MiB', 1 << 20], ['5 MiB', 5 << 20], ['20 MiB', 20 << 20]];
+  const rows: string[][] = [];
+  const phaseLines: string[] = [];
+  console.log(`Part 1 — full analysis (parse + every rule) against autocorrect-node ${'lintFor'}, interleaved call by call`);
+  console.log(`text: ${SOURCES.length} files of ${SOURCE_DIR} concatenated (cycled to the size); load average ${load()}\n`);
+  for (const [label, bytes] of sizes) {
+    if (args.has('--quick') && bytes > 1 << 20) break;
+    const text = reportOf(bytes);
+    const big = bytes > 4 << 20;
+    const pairs = big ? 7 : bytes > 500e3 ? 21 : 41;
+    // Warm-up: both sides, a few times (the JIT), then the heap collected.
+    for (let i = 0; i < (big ? 1 : 5); i++) {
+      analyse(text);
+      peerCheck(text);
+    }
+    gc?.();
+    const ours: number[] = [];
+    const oursCpu: number[] = [];
+    const peer: number[] = [];
+    const ratios: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      let a!: { wall: number; cpu: number };
+      let b!: { wall: number; cpu: number };
+      if (i % 2 === 0) {
+        a = timed(() => analyse(text));
+        b = timed(() => peerCheck(text));
+      } else {
+        b = timed(() => peerCheck(text));
+        a = timed(() => analyse(text));
+      }
+      ours.push(a.wall);
+      oursCpu.push(a.cpu);
+      peer.push(b.wall);
+      ratios.push(b.wall / a.wall);
+    }
+    // What one analysis keeps alive: the heap and the typed arrays' buffers, against the text's UTF-8 size.
+    const used = () => {
+      gc?.();
+      gc?.();
+      return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    };
+    const before = used();
+    const kept = new Analysis(text, DEFAULT_CONFIG);
+    void kept.problems.length;
+    const retained = used() - before;
+    void kept.text;
+    const mib = Buffer.byteLength(text) / (1 << 20);
+    rows.push([
+      label,
+      f(mib, 2),
+      f(min(ours)),
+      f(median(ours)),
+      f(median(oursCpu)),
+      f(mib / (median(ours) / 1000), 0),
+      // Below 1 MiB the figure drowns in what the collector leaves over from the runs before.
+      gc && bytes >= 1 << 20 ? f(retained / Buffer.byteLength(text), 1) + '×' : '—',
+      f(min(peer)),
+      f(median(peer)),
+      text.length > PIECE ? `${Math.ceil(text.length / PIECE)} pieces` : 'whole',
+      f(median(ratios), 1) + '×',
+      String(pairs),
+      load().split(' ')[0],
+    ]);
+    if (bytes === 1 << 20) phaseLines.push(...phases(text));
   }
-  return out;
-}
-
-const time = (fn: () => void, budgetMs: number): number => median(samples(fn, budgetMs));
-
-/** What the server does for a document: parse, lint, and every feature it offers on the analysis. */
-function ours(text: string): void {
-  const doc = TextDocument.create('file:///bench.report', 'report', 1, text);
-  const a = new Analysis(text, DEFAULT_CONFIG);
-  a.problems.map((p) => toDiagnostic(doc, p, 'zh'));
-  documentSymbols(doc, a.model, 'zh');
-  foldingRanges(a.model);
-  semanticTokens(a.model);
-  statistics(a.model);
+  table(['size', 'MiB', 'ours min ms', 'ours median ms', 'ours CPU ms', 'MiB/s', 'retained ÷ text', 'peer min ms', 'peer median ms', 'peer fed', 'median peer÷ours', 'pairs', 'load'], rows);
+  console.log(`\n"peer fed": autocorrect-node gets the whole text up to ${PIECE / 1000}K characters, above that pieces of at most ${PIECE / 1000}K cut at line breaks (on the whole text it gives up and returns nothing).`);
+  console.log('"median peer÷ours": the median of the ratios of each interleaved pair (> 1: this analysis is that many times faster).');
+  console.log('"retained ÷ text": heap and buffers one analysis keeps alive (model, indexes, problems) over the text\'s UTF-8 size.');
+  for (const l of phaseLines) console.log(l);
 }
 
 const PHASES = ['document', 'parse', 'rules', 'diagnostics', 'symbols', 'folding', 'semantic tokens', 'statistics'] as const;
 
-/** The same work as ours(), each phase timed on its own; the least time of each over repeated runs. */
-function phases(text: string, budgetMs: number): Record<(typeof PHASES)[number], number> {
+/** Each phase of the server's work at one size, the least time over repeated runs. */
+function phases(text: string): string[] {
   const best = Object.fromEntries(PHASES.map((p) => [p, Infinity])) as Record<(typeof PHASES)[number], number>;
   const lap = (phase: (typeof PHASES)[number], fn: () => void) => {
     const t0 = performance.now();
     fn();
     best[phase] = Math.min(best[phase], performance.now() - t0);
   };
-  samples(() => {
+  for (let i = 0; i < 15; i++) {
     let doc!: TextDocument;
-    // The LSP library's document and its line index (built on the first position asked of it, once per
-    // document: an editing session keeps it up to date).
     lap('document', () => (doc = TextDocument.create('file:///bench.report', 'report', 1, text)).positionAt(0));
     let a!: Analysis;
     lap('parse', () => (a = new Analysis(text, DEFAULT_CONFIG)));
@@ -135,84 +237,229 @@ function phases(text: string, budgetMs: number): Record<(typeof PHASES)[number],
     lap('folding', () => foldingRanges(a.model));
     lap('semantic tokens', () => semanticTokens(a.model));
     lap('statistics', () => statistics(a.model));
-  }, budgetMs);
-  return best;
-}
-
-const sizes = [5e3, 5e4, 5e5, 1 << 20, 5e6];
-const rows: string[][] = [];
-const phaseLines: string[] = [];
-const notes = new Set<string>();
-console.log('Report language server benchmark (median of repeated runs, same process, same text)\n');
-for (const size of sizes) {
-  const text = makeReport(size);
-  const kib = `${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB`;
-  const mb = Buffer.byteLength(text) / (1 << 20);
-  const budget = size > 1e6 ? 3000 : 1500;
-  ours(text); // warm-up
-  const tParse = time(() => new Analysis(text, DEFAULT_CONFIG), budget);
-  const tAll = time(() => ours(text), budget);
-  const ph = phases(text, budget);
-  phaseLines.push(`${kib.padStart(9)}: ` + PHASES.map((p) => `${p} ${ph[p].toFixed(2)}`).join(' · '));
-  // The heap and the typed arrays' buffers (the character index) the analysis keeps.
-  const used = () => {
-    // Twice: a collection can leave garbage that only the next one frees.
-    gc?.();
-    gc?.();
-    return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-  };
-  const before = used();
-  const kept = new Analysis(text, DEFAULT_CONFIG);
-  void kept.problems.length;
-  const mem = (used() - before) / (1 << 20);
-  const tFix = size <= 1 << 20 ? time(() => fixAll(text, DEFAULT_CONFIG), budget) : NaN;
-
-  // The peer, on the whole text and on pieces of it.
-  const whole = autocorrect.lintFor(text, 'bench.txt'); // warm-up, and the check that it did the work
-  const tPeer = time(() => autocorrect.lintFor(text, 'bench.txt'), budget);
-  const parts = pieces(text, PIECE);
-  for (const p of parts) autocorrect.lintFor(p, 'bench.txt');
-  const tPieces = time(() => {
-    for (const p of parts) autocorrect.lintFor(p, 'bench.txt');
-  }, budget);
-  const found = parts.reduce((n, p) => n + autocorrect.lintFor(p, 'bench.txt').lines.length, 0);
-  const failed = whole.error !== '' || (whole.lines.length === 0 && found > 0);
-  if (failed) {
-    const reason = whole.error.split('\n').find((l) => l.includes('='))?.replace(/^\s*=\s*/, '') ?? 'no results';
-    const formatted = autocorrect.formatFor(text, 'bench.txt') !== text;
-    notes.add(
-      `✗ lintFor gave up on the whole text (error "${reason}", ${whole.lines.length} results where the pieces find ${found})` +
-        `${formatted ? '' : '; formatFor returns such a text unchanged'}: its time is that of failing, and "peer ÷ ours" uses the pieces.`,
-    );
   }
-  const peer = failed ? tPieces : tPeer;
-  rows.push([
-    kib,
-    tParse.toFixed(2),
-    tAll.toFixed(2),
-    (mb / (tAll / 1000)).toFixed(0),
-    Number.isNaN(tFix) ? '—' : tFix.toFixed(1),
-    gc ? mem.toFixed(1) : 'n/a',
-    tPeer.toFixed(2) + (failed ? ' ✗' : ''),
-    tPieces.toFixed(2),
-    (peer / tAll).toFixed(1) + '×',
-  ]);
-  void kept;
+  return [`\nPhases at 1 MiB in process (least ms of 15): ` + PHASES.map((p) => `${p} ${f(best[p])}`).join(' · ')];
 }
-const header = [
-  'size', 'parse ms', 'parse+all features ms', 'MiB/s', 'fix-all ms', 'model MiB',
-  'autocorrect lintFor ms', `lintFor on ${PIECE / 1024}K-char pieces ms`, 'peer ÷ ours',
-];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padStart(widths[i])).join(' | ') + ' |';
-console.log(line(header));
-console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-for (const r of rows) console.log(line(r));
-console.log('\n"parse+all features" = parse, every rule, diagnostics, document symbols, folding ranges, semantic tokens and statistics.');
-console.log('"peer ÷ ours" > 1 means this server is that many times faster than autocorrect-node on the same text.');
-for (const n of notes) console.log(n);
-console.log('\nPhases (least ms over the runs; "document" is vscode-languageserver-textdocument making the document and its line index):');
-for (const l of phaseLines) console.log(l);
+
+// ---- part 2: the language server over stdio ----------------------------------------------------------
+
+/** The built server; REPORT_BENCH_SERVER names another build (to compare two versions). */
+const SERVER = process.env.REPORT_BENCH_SERVER ?? join(process.cwd(), 'dist', 'server.js');
+
+/** CPU time of a process, all threads, in ms (schedstat in ns where the kernel has it, else clock ticks). */
+function cpuOf(pid: number): number {
+  try {
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+      } catch {
+        // the thread ended
+      }
+    }
+    if (ns > 0) return ns / 1e6;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Lsp {
+  proc: ChildProcess;
+  conn: MessageConnection;
+  /** ms from spawn to the initialize answer. */
+  startup: number;
+  /** The server's CPU time (ms, all threads) when it had answered initialize. */
+  startupCpu: number;
+  cpu(): number;
+  stop(): Promise<void>;
+}
+
+async function startServer(server = SERVER): Promise<Lsp> {
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('workspace/diagnostic/refresh', () => null);
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onNotification('textDocument/publishDiagnostics', () => undefined);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    locale: 'zh-cn',
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { diagnostic: { dynamicRegistration: false }, codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, resolveSupport: { properties: ['edit'] } } },
+    },
+  });
+  const startup = performance.now() - t0;
+  const startupCpu = cpuOf(proc.pid!);
+  await conn.sendNotification('initialized', {});
+  return {
+    proc,
+    conn,
+    startup,
+    startupCpu,
+    cpu: () => cpuOf(proc.pid!),
+    async stop() {
+      await conn.sendRequest('shutdown');
+      await conn.sendNotification('exit');
+      conn.dispose();
+      await new Promise((r) => (proc.exitCode !== null ? r(null) : proc.once('exit', r)));
+    },
+  };
+}
+
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+async function measure(s: Lsp, fn: () => Promise<unknown>): Promise<Sample> {
+  const c0 = s.cpu();
+  const t0 = performance.now();
+  await fn();
+  const wall = performance.now() - t0;
+  return { wall, cpu: s.cpu() - c0 };
+}
+
+/** A deterministic choice of positions (a linear congruential generator). */
+function positions(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+async function lspPart(): Promise<void> {
+  if (!existsSync(SERVER)) {
+    console.log('\nPart 2 — skipped: dist/server.js is missing (npm run build).');
+    return;
+  }
+  console.log(`\nPart 2 — the language server over stdio (wall ms / server CPU ms, all threads); load average ${load()}\n`);
+  const rows: string[][] = [];
+  const sizes: [string, number][] = [['20 KB', 20e3], ['1 MiB', 1 << 20]];
+  for (const [label, bytes] of sizes) {
+    const text = reportOf(bytes);
+    const s = await startServer();
+    const uri = pathToFileURL(`/tmp/bench-${process.pid}-${bytes}.report`).toString();
+    let version = 1;
+    let resultId: string | undefined;
+    let items = 0;
+    const pull = async () => {
+      const r = (await s.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId })) as { kind: string; resultId?: string; items?: unknown[] };
+      resultId = r.resultId;
+      if (r.kind === 'full') items = r.items!.length;
+      return r;
+    };
+    const open = await measure(s, async () => {
+      await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'report', version, text } });
+      await pull();
+    });
+    const openItems = items;
+    // 50 one-character edits in the prose (inserting 的 after a character of a block's middle), each followed
+    // by a pull of the diagnostics, as an editor does while typing.
+    const doc = TextDocument.create(uri, 'report', version, text);
+    const next = positions(bytes);
+    const edits: Sample[] = [];
+    let unchanged = 0;
+    for (let i = 0; i < 50; i++) {
+      let off = Math.floor(next() * doc.getText().length);
+      const t = doc.getText();
+      while (off < t.length && !/[\u4e00-\u9fff]/.test(t[off])) off++;
+      const pos = doc.positionAt(off);
+      const change = { range: { start: pos, end: pos }, text: '的' };
+      TextDocument.update(doc, [change], ++version);
+      edits.push(
+        await measure(s, async () => {
+          await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+          const r = await pull();
+          if (r.kind === 'unchanged') unchanged++;
+        }),
+      );
+    }
+    const feature = async (method: string, params: unknown, n = 5): Promise<Sample[]> => {
+      const out: Sample[] = [];
+      for (let i = 0; i < n; i++) {
+        // A fresh version before each request, so that nothing is answered from a cache of the last one.
+        const pos = doc.positionAt(Math.floor(next() * doc.getText().length));
+        const change = { range: { start: pos, end: pos }, text: ' ' };
+        TextDocument.update(doc, [change], ++version);
+        await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+        await pull();
+        out.push(await measure(s, () => s.conn.sendRequest(method, params)));
+      }
+      return out;
+    };
+    const symbols = await feature('textDocument/documentSymbol', { textDocument: { uri } });
+    const folding = await feature('textDocument/foldingRange', { textDocument: { uri } });
+    const tokens = await feature('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const fix = await feature('report/fixAll', { uri }, 3);
+    await s.stop();
+    const p = (xs: Sample[], k: 'wall' | 'cpu', q: number) => f(quantile(xs.map((x) => x[k]), q), 1);
+    const row = (what: string, xs: Sample[]) => [label, what, String(xs.length), p(xs, 'wall', 0.5), p(xs, 'wall', 0.95), p(xs, 'cpu', 0.5), p(xs, 'cpu', 0.95)];
+    rows.push(row(`open → ${openItems} diagnostics`, [open]));
+    rows.push(row(`edit → diagnostics (${unchanged} unchanged)`, edits));
+    rows.push(row('document symbols', symbols));
+    rows.push(row('folding ranges', folding));
+    rows.push(row('semantic tokens', tokens));
+    rows.push(row('fix-all', fix));
+    void items;
+  }
+  table(['size', 'request', 'n', 'wall p50', 'wall p95', 'CPU p50', 'CPU p95'], rows);
+  console.log('Each server is fresh: "open" includes the cold JIT. Edits are incremental didChange notifications, each followed by a diagnostic pull.');
+}
+
+// ---- part 3: start-up ------------------------------------------------------------------------------------
+
+async function startupPart(): Promise<void> {
+  if (!existsSync(SERVER)) return;
+  const n = Number(process.env.REPORT_BENCH_STARTS ?? 10);
+  const server: number[] = [];
+  const serverCpu: number[] = [];
+  const bare: number[] = [];
+  const bareCpu: number[] = [];
+  // REPORT_BENCH_BASELINE names another build of the server, started in turn with this one.
+  const baseline = process.env.REPORT_BENCH_BASELINE;
+  const base: number[] = [];
+  const baseCpu: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['-e', 'const c = process.cpuUsage(); process.stdout.write(String((c.user + c.system) / 1000))'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    bare.push(performance.now() - t0);
+    bareCpu.push(Number(r.stdout.toString()));
+    const s = await startServer();
+    server.push(s.startup);
+    serverCpu.push(s.startupCpu);
+    await s.stop();
+    if (baseline) {
+      const b = await startServer(baseline);
+      base.push(b.startup);
+      baseCpu.push(b.startupCpu);
+      await b.stop();
+    }
+  }
+  console.log(`\nPart 3 — start-up (${n} runs; load average ${load()})`);
+  table(
+    ['what', 'wall min ms', 'wall median ms', 'wall p95 ms', 'CPU median ms'],
+    [
+      ['spawn → initialize answered', f(min(server), 1), f(median(server), 1), f(quantile(server, 0.95), 1), f(median(serverCpu), 1)],
+      ...(baseline ? [[`baseline ${baseline}`, f(min(base), 1), f(median(base), 1), f(quantile(base, 0.95), 1), f(median(baseCpu), 1)]] : []),
+      ['bare node: spawn → exit', f(min(bare), 1), f(median(bare), 1), f(quantile(bare, 0.95), 1), f(median(bareCpu), 1)],
+    ],
+  );
+}
+
+async function main(): Promise<void> {
+  console.log(`Report language server benchmark — node ${process.version}, ${process.platform}, load average ${load()}\n`);
+  if (!args.has('--no-analysis')) analysisPart();
+  if (!args.has('--no-lsp')) await lspPart();
+  if (!args.has('--no-startup')) await startupPart();
+  if (args.has('--rules')) ruleTimes(reportOf(1 << 20));
+}
 
 /**
  * Each rule alone on the 1 MiB report, after the indexes the rules share (timed apart); every run on a
@@ -244,4 +491,4 @@ function ruleTimes(text: string): void {
   console.log(`\nRules at ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB (least ms over 20 runs, shared indexes in parentheses; ${total.toFixed(2)} ms in all):`);
   for (let i = 0; i < rows.length; i += 4) console.log('  ' + rows.slice(i, i + 4).map(([n, t]) => `${n} ${t.toFixed(2)}`).join(' · '));
 }
-if (process.argv.includes('--rules')) ruleTimes(makeReport(1 << 20));
+void main();

@@ -24,6 +24,10 @@ const docUris = new Map<string, string>();
 
 startReportServer(connection, {
   version: '0.1.0',
+  // The bundle keeps the service in dist/server-service.js (see esbuild.mjs): loaded after initialize.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadService: () => require('./service/service') as typeof import('./service/service'),
+  pause: () => new Promise((resolve) => setImmediate(resolve)),
   readFile: (uri) => files.read(uri),
   setFolders: (uris) => files.setFolders(uris),
   ruleDocUri(ruleId) {

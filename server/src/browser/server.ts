@@ -5,6 +5,7 @@
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ErrorCodes, ResponseError } from 'vscode-languageserver/browser';
 import { startReportServer } from '../lsp/connection';
+import * as serviceModule from '../service/service';
 import { MAX_WORKSPACE_FILE, ReadWorkspaceFileRequest } from '../protocol';
 
 /** The worker's global scope, as far as the message transport needs it. */
@@ -20,6 +21,8 @@ let clientReadsFiles = true;
 
 startReportServer(connection, {
   version: '0.1.0',
+  // One file in the browser: the worker script holds the service too.
+  loadService: () => serviceModule,
   initialize(options) {
     const base = options.ruleDocsUri;
     ruleDocs = typeof base === 'string' && /^[a-z][a-z0-9+.-]*:\/\/?[^\s]*$/i.test(base) ? base.replace(/\/+$/, '') : undefined;

@@ -6,13 +6,9 @@ import type { ReportModel } from './model';
 import { parse } from './parser';
 import type { Problem } from './rules/types';
 
-/** Thrown by `Analysis.problemsAsync` when the caller gave up: nothing partial is kept. */
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
-}
+import { CancelledError } from './cancel';
+
+export { CancelledError };
 
 export interface StepControl {
   /** Whether the caller gave up; checked between rules. */

@@ -4,6 +4,7 @@
 // Character counts then take two binary searches, and each rule visits the few thousand positions it
 // cares about instead of every character of a long report.
 
+import { derive, derivedKey } from './derived';
 import type { ReportModel } from './model';
 import { DOUBLED_CHARS } from './rules/data/doubled-chars';
 import { MISUSED_WORDS } from './rules/data/misused-words';
@@ -91,7 +92,10 @@ export function isInvisible(c: number): boolean {
     (c >= 0x2066 && c <= 0x2069) || c === 0xfeff || c === 0x2028 || c === 0x2029
   );
 }
-for (let c = 0; c < 0x10000; c++) if (isInvisible(c)) CLASS[c] |= INVISIBLE;
+// By ranges (the ones isInvisible tests): a loop over every code unit would cost start-up a few ms.
+for (const [from, to] of [[0x00ad, 0x00ad], [0x200b, 0x200f], [0x202a, 0x202e], [0x2060, 0x2064], [0x2066, 0x2069], [0xfeff, 0xfeff], [0x2028, 0x2029]]) {
+  for (let c = from; c <= to; c++) CLASS[c] |= INVISIBLE;
+}
 
 /** A hash of two UTF-16 code units, into 0 … 0xffff. */
 export function pairHash(a: number, b: number): number {
@@ -149,21 +153,16 @@ export function charIndexOf(text: string): CharIndex {
   return idx;
 }
 
-const cache = new WeakMap<ReportModel, CharIndex>();
+const CHAR_INDEX = derivedKey('charIndex', (model) => charIndexOf(model.text));
 
 /** The character index of a parsed report (made by the parser; computed here for models made otherwise). */
 export function charIndex(model: ReportModel): CharIndex {
-  let idx = cache.get(model);
-  if (!idx) {
-    idx = charIndexOf(model.text);
-    cache.set(model, idx);
-  }
-  return idx;
+  return derive(model, CHAR_INDEX);
 }
 
 /** Records the index the parser made for a model. */
 export function setCharIndex(model: ReportModel, idx: CharIndex): void {
-  cache.set(model, idx);
+  model.derived.set(CHAR_INDEX, idx);
 }
 
 /**

@@ -7,6 +7,7 @@
 // Correct Chinese text is almost entirely outside Latin-1, so both tests look at shares of the non-ASCII
 // characters, never at single characters: a stray "×", "……" or "�" in a real report stays quiet.
 
+import { derive, derivedKey } from './derived';
 import type { ReportModel } from './model';
 
 /** VS Code's names of the encodings a garbled report is reopened with. */
@@ -164,14 +165,9 @@ function latinMojibake(text: string, first: number): Mojibake | undefined {
   return at({ kind: 'latin1', encoding: 'gbk', count: high, preview: gbk.decode(bytes.subarray(0, end)) });
 }
 
-const byModel = new WeakMap<ReportModel, Mojibake | null>();
+const MOJIBAKE = derivedKey('mojibake', (model) => detectMojibake(model.text));
 
 /** detectMojibake for a parsed report, computed once per model (the lint and the statistics share it). */
 export function mojibakeOf(model: ReportModel): Mojibake | undefined {
-  let found = byModel.get(model);
-  if (found === undefined) {
-    found = detectMojibake(model.text) ?? null;
-    byModel.set(model, found);
-  }
-  return found ?? undefined;
+  return derive(model, MOJIBAKE);
 }

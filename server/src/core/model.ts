@@ -1,5 +1,6 @@
 // The document model: what the parser finds in a report. Offsets are UTF-16 offsets into the text.
 
+import type { DerivedIndex } from './derived';
 import type { LineIndex } from './text';
 
 export interface Span {
@@ -156,4 +157,6 @@ export interface ReportModel {
   chars: number;
   /** Whether the document was one very long line split into blocks. */
   oneLine: boolean;
+  /** Data derived from the model on demand (indexes, numbering …), computed once per model: see derived.ts. */
+  readonly derived: DerivedIndex;
 }

@@ -1,5 +1,6 @@
 // The report parser: one linear pass over the lines, then light passes over the blocks.
 
+import { DerivedIndex } from './derived';
 import { charIndexOf, nonBlankCount, setCharIndex, startsInsidePair } from './chars';
 import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from './model';
 import { formatChineseNumeral, isChineseNumeralCode, parseChineseNumeral, parseDigits } from './numerals';
@@ -486,6 +487,7 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     placeholders: scanPlaceholders(text, options.placeholderPatterns),
     redactions: scanRedactions(text),
     chars, oneLine,
+    derived: new DerivedIndex(),
   };
   setCharIndex(model, index);
   return model;

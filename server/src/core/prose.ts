@@ -3,6 +3,7 @@
 // Markdown rules, tables and marker-only lines are left out. Computed once per parsed document.
 
 import { charIndex } from './chars';
+import { derive, derivedKey } from './derived';
 import type { ReportModel, Span } from './model';
 
 export interface ProseSpan extends Span {
@@ -13,12 +14,15 @@ export interface ProseSpan extends Span {
 // Bounded or simple character classes only: linear on any input.
 const NON_PROSE = /`[^`\n]{0,500}`|(?:https?|ftp):\/\/[^\s，。；、“”（）《》]+|www\.[A-Za-z0-9-]+\.[^\s，。；、“”（）《》]+|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,255}\.[A-Za-z]{2,24}|\]\([^)\s]{0,500}\)/g;
 
-const cache = new WeakMap<ReportModel, ProseSpan[]>();
+const PROSE_SPANS = derivedKey('proseSpans', computeProseSpans);
 
+/** The prose spans of a report, in document order. Computed once per parsed document. */
 export function proseSpans(model: ReportModel): ProseSpan[] {
-  let spans = cache.get(model);
-  if (spans) return spans;
-  spans = [];
+  return derive(model, PROSE_SPANS);
+}
+
+function computeProseSpans(model: ReportModel): ProseSpan[] {
+  const spans: ProseSpan[] = [];
   const { text, blocks, paidMarkers } = model;
   // Only blocks that hold one of the characters NON_PROSE needs (` @ : ] w) are searched with it.
   const hints = charIndex(model).hints;
@@ -58,7 +62,6 @@ export function proseSpans(model: ReportModel): ProseSpan[] {
     }
     if (pos < e) spans.push({ start: pos, end: e, block: bi });
   }
-  cache.set(model, spans);
   return spans;
 }
 
@@ -78,19 +81,17 @@ export function forEachInProse(model: ReportModel, at: Int32Array, count: number
   }
 }
 
-const boundsCache = new WeakMap<ReportModel, { starts: Int32Array; ends: Int32Array }>();
-
 /** The prose spans' starts and ends as typed arrays: walked many times, they are cheaper to read than the spans. */
-function proseBounds(model: ReportModel): { starts: Int32Array; ends: Int32Array } {
-  let bounds = boundsCache.get(model);
-  if (!bounds) {
-    const spans = proseSpans(model);
-    bounds = { starts: new Int32Array(spans.length), ends: new Int32Array(spans.length) };
-    for (let k = 0; k < spans.length; k++) {
-      bounds.starts[k] = spans[k].start;
-      bounds.ends[k] = spans[k].end;
-    }
-    boundsCache.set(model, bounds);
+const PROSE_BOUNDS = derivedKey('proseBounds', (model) => {
+  const spans = proseSpans(model);
+  const bounds = { starts: new Int32Array(spans.length), ends: new Int32Array(spans.length) };
+  for (let k = 0; k < spans.length; k++) {
+    bounds.starts[k] = spans[k].start;
+    bounds.ends[k] = spans[k].end;
   }
   return bounds;
+});
+
+function proseBounds(model: ReportModel): { starts: Int32Array; ends: Int32Array } {
+  return derive(model, PROSE_BOUNDS);
 }

@@ -3,6 +3,7 @@
 // parents (一、 1. 2. 3. 二、 4. 5.), which is a deliberate style, stays continuous. Markers are written
 // in the standard form of their level (一、 （一） 1. （1）); nothing but the markers is touched.
 
+import { derive, derivedKey } from './derived';
 import type { Heading, HeadingLevel, ReportModel, Section, Span } from './model';
 import { canonicalMarker } from './parser';
 import { indentOf, isMarkdown } from './rules/heading-groups';
@@ -69,12 +70,14 @@ function splitByIndent(model: ReportModel, items: Heading[], markdown: boolean):
   return out;
 }
 
-const cache = new WeakMap<ReportModel, Numbering>();
+const NUMBERING = derivedKey('numbering', computeNumbering);
 
 /** The numbering the headings of a report should have. Computed once per parsed document. */
 export function numbering(model: ReportModel): Numbering {
-  const cached = cache.get(model);
-  if (cached) return cached;
+  return derive(model, NUMBERING);
+}
+
+function computeNumbering(model: ReportModel): Numbering {
   const partOf = new Map<Heading, number>();
   let part = 0;
   for (const h of model.headings) {
@@ -107,9 +110,7 @@ export function numbering(model: ReportModel): Numbering {
     for (const h of run.items) values.set(h, v++);
     last[run.level] = { part: run.part, value: v - 1 };
   }
-  const result = { values, continuous, partOf };
-  cache.set(model, result);
-  return result;
+  return { values, continuous, partOf };
 }
 
 /**

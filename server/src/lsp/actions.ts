@@ -8,7 +8,9 @@ import { msg, type Edit, type Problem } from '../core/rules/types';
 import { rangesIntersect, toRange, toTextEdit } from './convert';
 import { toDiagnostic, type RuleDocUri } from './diagnostics';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.report`;
+import { FIX_ALL_KIND } from './kinds';
+
+export { FIX_ALL_KIND };
 
 export interface ActionOptions {
   lang: Lang;

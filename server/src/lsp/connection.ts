@@ -34,9 +34,10 @@ import {
   type DocumentParams,
   type InitializationOptions,
 } from '../protocol';
-import { CancelledError, ReportService } from '../service/service';
-import { FIX_ALL_KIND } from './actions';
-import { print } from './print';
+import { isCancelled } from '../core/cancel';
+import type { ReportService } from '../service/service';
+import { FIX_ALL_KIND } from './kinds';
+import { DiagnosticResults } from './results';
 import { LEGEND } from './semantic';
 
 export interface LspHost {
@@ -48,6 +49,16 @@ export interface LspHost {
   /** Told the client's initialization options before anything else (the browser worker learns where the rule pages are). */
   initialize?(options: InitializationOptions): void;
   version: string;
+  /**
+   * The service module (the analysis and every feature). Loaded on first use, after `initialize` is
+   * answered: the Node host keeps it in a file of its own, so that start-up does not wait for it.
+   */
+  loadService(): typeof import('../service/service');
+  /**
+   * Gives way to incoming messages during a long lint (a cancellation, another request); the service's
+   * `setTimeout(0)` when absent. Node's `setImmediate` lets I/O in without the timer's millisecond.
+   */
+  pause?(): Promise<void>;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -62,12 +73,25 @@ function errorText(e: unknown): string {
 export function startReportServer(connection: Connection, lspHost: LspHost): void {
   const documents = new TextDocuments(TextDocument);
   let service: ReportService | undefined;
+  /** Makes the service (set by initialize; the service module is loaded then). */
+  let makeService: (() => ReportService) | undefined;
+  /** The service, made on first use after initialize; undefined before initialize. */
+  const current = (): ReportService | undefined => {
+    if (!service && makeService) {
+      const make = makeService;
+      makeService = undefined;
+      service = make();
+    }
+    return service;
+  };
   let pullDiagnostics = false;
   let canRegisterConfigChange = false;
   let canPull = false;
   let folders: string[] = [];
   /** Counts the content changes of each open document: versions alone may not advance. */
   const contentSeq = new Map<string, number>();
+  /** The last diagnostics result of each document, to answer `unchanged` when nothing changed. */
+  const results = new DiagnosticResults();
 
   const log = (level: 'info' | 'warn' | 'error', message: string) => {
     if (level === 'error') connection.console.error(message);
@@ -80,8 +104,9 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   };
 
   const svc = (): ReportService => {
-    if (!service) throw new Error('the server is not initialized');
-    return service;
+    const s = current();
+    if (!s) throw new Error('the server is not initialized');
+    return s;
   };
 
   /** Runs a handler; an exception is logged and answered with the fallback, a cancellation as such. */
@@ -89,7 +114,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof CancelledError) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      if (isCancelled(e)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       log('error', `${what} failed: ${errorText(e)}`);
       return fallback;
     }
@@ -148,22 +173,27 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
     canRegisterConfigChange = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     pullDiagnostics = !!caps.textDocument?.diagnostic;
     const resolveProps = caps.textDocument?.codeAction?.resolveSupport?.properties;
-    service = new ReportService(
-      {
-        getSettings: async (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'report' }),
-        readFile: (uri) => lspHost.readFile(uri),
-        ruleDocUri: lspHost.ruleDocUri ? (id) => lspHost.ruleDocUri!(id) : undefined,
-        log,
-        warn: (message) => fireAndLog('window/showMessage', connection.window.showWarningMessage(message)),
-      },
-      {
-        lang: langOf(params.locale ?? (typeof init.locale === 'string' ? init.locale : undefined)),
-        clientCommands: init.clientCommands === true,
-        resolveSupport: Array.isArray(resolveProps) && resolveProps.includes('edit'),
-        trusted: init.trusted !== false,
-      },
-    );
-    service.setPushedSettings(init.settings, canPull);
+    makeService = () => {
+      const made = new (lspHost.loadService().ReportService)(
+        {
+          getSettings: async (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'report' }),
+          readFile: (uri) => lspHost.readFile(uri),
+          ruleDocUri: lspHost.ruleDocUri ? (id) => lspHost.ruleDocUri!(id) : undefined,
+          log,
+          warn: (message) => fireAndLog('window/showMessage', connection.window.showWarningMessage(message)),
+        },
+        {
+          lang: langOf(params.locale ?? (typeof init.locale === 'string' ? init.locale : undefined)),
+          clientCommands: init.clientCommands === true,
+          resolveSupport: Array.isArray(resolveProps) && resolveProps.includes('edit'),
+          trusted: init.trusted !== false,
+          pause: lspHost.pause ? () => lspHost.pause!() : undefined,
+        },
+      );
+      made.setPushedSettings(init.settings, canPull);
+      made.setFolders(folders);
+      return made;
+    };
     const announced = Array.isArray(params.workspaceFolders)
       ? params.workspaceFolders.map((f) => f?.uri).filter((u): u is string => typeof u === 'string')
       : // `rootUri` alone (older clients) is a workspace folder too; a document outside it reads no workspace file.
@@ -172,7 +202,6 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
         : [];
     folders = announced;
     lspHost.setFolders?.(folders);
-    service.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -192,6 +221,8 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   });
 
   connection.onInitialized(() => {
+    // The service (and the analysis with it) is loaded now, before the first document arrives.
+    current();
     if (canRegisterConfigChange) fireAndLog('client/registerCapability', connection.client.register(DidChangeConfigurationNotification.type, { section: 'report' }));
     try {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -208,6 +239,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   });
 
   connection.onDidChangeConfiguration((change) => {
+    const service = current();
     if (!service) return;
     const settings = isRecord(change?.settings) ? change.settings.report : undefined;
     if (settings !== undefined) service.setPushedSettings(settings, canPull);
@@ -216,12 +248,14 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   });
 
   connection.onDidChangeWatchedFiles(() => {
+    const service = current();
     if (!service) return;
     service.filesChanged();
     refreshDiagnostics();
   });
 
   connection.onNotification(TrustNotification, (params) => {
+    const service = current();
     if (!service || !isRecord(params) || typeof params.trusted !== 'boolean') return;
     service.setTrusted(params.trusted);
     refreshDiagnostics();
@@ -229,7 +263,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
 
   documents.onDidOpen((e) => {
     contentSeq.set(e.document.uri, (contentSeq.get(e.document.uri) ?? 0) + 1);
-    service?.opened(e.document.uri);
+    current()?.opened(e.document.uri);
     schedulePush(e.document);
   });
   documents.onDidChangeContent((e) => {
@@ -239,12 +273,13 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     contentSeq.delete(uri);
+    results.forget(uri);
     const timer = pending.get(uri);
     if (timer) clearTimeout(timer);
     pending.delete(uri);
     const running = pushing.get(uri);
     if (running) running.cancel = true;
-    service?.closed(uri);
+    current()?.closed(uri);
     if (!pullDiagnostics) fireAndLog('publishDiagnostics', connection.sendDiagnostics({ uri, diagnostics: [] }));
   });
 
@@ -252,23 +287,24 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
 
   connection.languages.diagnostics.on(async (params, token: CancellationToken) => {
     const doc = docOf(params);
+    const service = current();
     if (!doc || !service) return { kind: 'full', items: [] };
-    const resultId = `${contentSeq.get(doc.uri) ?? 0}:${service.configGeneration}`;
-    if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-    const result = await safe('diagnostics', { kind: 'full' as const, resultId: '', items: [] as Diagnostic[] }, async () => ({
-      kind: 'full' as const,
-      resultId,
-      items: await svc().diagnostics(doc, token),
-    }));
-    if (result instanceof ResponseError) throw result;
-    return result;
+    const state = `${contentSeq.get(doc.uri) ?? 0}:${service.configGeneration}`;
+    const known = results.known(doc.uri, state, params.previousResultId);
+    if (known) return known;
+    const items = await safe('diagnostics', undefined, () => svc().diagnostics(doc, token));
+    if (items instanceof ResponseError) throw items;
+    // A failure is answered with an empty list that is not kept as a result.
+    if (!items) return { kind: 'full', resultId: '', items: [] as Diagnostic[] };
+    // The document may have changed while the lint gave way: the result is that of the state it started in.
+    return results.settle(doc.uri, state, items, params.previousResultId);
   });
 
   /** Registers a handler on an open document; it answers `fallback` for a closed one or a bad parameter. */
   function onDocument<R, F>(what: string, fallback: F, fn: (doc: TextDocument, params: never, token: CancellationToken) => Promise<R>) {
     return async (params: unknown, token: CancellationToken): Promise<R | F> => {
       const doc = docOf(params);
-      if (!doc || !service) return fallback;
+      if (!doc || !current()) return fallback;
       const r = await safe<R | F>(what, fallback, () => fn(doc, params as never, token));
       if (r instanceof ResponseError) throw r;
       return r;
@@ -282,7 +318,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   connection.languages.semanticTokens.on(onDocument('semanticTokens', { data: [] }, (doc) => svc().semanticTokens(doc)));
   connection.onCodeAction(onDocument('codeAction', [], (doc, p: never, token) => svc().codeActions(doc, p, token)));
   connection.onCodeActionResolve(async (action, token) => {
-    if (!service || !isRecord(action)) return action;
+    if (!current() || !isRecord(action)) return action;
     const r = await safe('codeAction/resolve', action, () => svc().resolveCodeAction(action, (uri) => documents.get(uri), token));
     if (r instanceof ResponseError) throw r;
     return r;
@@ -301,7 +337,7 @@ export function startReportServer(connection: Connection, lspHost: LspHost): voi
   connection.onRequest(UnwrapPaidRequest, onDocument('report/unwrapPaid', null, (doc, p: never) => svc().unwrapPaid(doc, p)));
   connection.onRequest(TextWithoutPaidMarkersRequest, onDocument('report/textWithoutPaidMarkers', null, (doc) => svc().textWithoutPaidMarkers(doc)));
   connection.onRequest(NextBlankRequest, onDocument('report/nextBlank', null, (doc, p: never) => svc().nextBlank(doc, p)));
-  connection.onRequest(PrintRequest, onDocument('report/print', null, async (doc) => print(doc, await svc().analyze(doc))));
+  connection.onRequest(PrintRequest, onDocument('report/print', null, async (doc) => lspHost.loadService().print(doc, await svc().analyze(doc))));
 
   documents.listen(connection);
   connection.listen();

@@ -47,6 +47,8 @@ import type {
 import { ancestorsWithin, containingFolder, normalizeFolder } from './uris';
 
 export { CancelledError };
+// The print layout, for hosts that load the service on demand (lsp/connection.ts).
+export { print } from '../lsp/print';
 
 /** What the service needs from its host. Every call may fail; the service survives it. */
 export interface ServiceHost {

@@ -1,6 +1,7 @@
 // Shared by the heading rules (not a rule itself): sibling groups of numbered headings, the numeral inside
 // a marker, and small tests on heading text.
 
+import { derive, derivedKey } from '../derived';
 import type { Heading, HeadingLevel, ReportModel, Section, Span } from '../model';
 import { formatChineseNumeral, isChineseNumeralChar } from '../numerals';
 import { isDigit, isFullWidthDigit, isHan } from '../text';
@@ -13,13 +14,15 @@ export interface SiblingGroup {
   items: Heading[];
 }
 
-const groupCache = new WeakMap<ReportModel, SiblingGroup[]>();
+const SIBLING_GROUPS = derivedKey('siblingGroups', computeSiblingGroups);
 
 /** The sibling groups of a report, computed once per parsed document. */
 export function siblingGroups(model: ReportModel): SiblingGroup[] {
-  let groups = groupCache.get(model);
-  if (groups) return groups;
-  groups = [];
+  return derive(model, SIBLING_GROUPS);
+}
+
+function computeSiblingGroups(model: ReportModel): SiblingGroup[] {
+  const groups: SiblingGroup[] = [];
   // The section tree's parents (as the parser nested them): the children of each parent, by level.
   const collect = (parent: Heading | undefined, children: Section[]) => {
     const byLevel: (SiblingGroup | undefined)[] = [];
@@ -31,7 +34,7 @@ export function siblingGroups(model: ReportModel): SiblingGroup[] {
         if (!g) {
           g = { parent, level, items: [] };
           byLevel[level] = g;
-          groups!.push(g);
+          groups.push(g);
         }
         g.items.push(h);
       }
@@ -41,7 +44,6 @@ export function siblingGroups(model: ReportModel): SiblingGroup[] {
   collect(undefined, model.sections);
   // In document order of their first items.
   groups.sort((a, b) => a.items[0].start - b.items[0].start);
-  groupCache.set(model, groups);
   return groups;
 }
 
@@ -68,57 +70,52 @@ export function splitByIndent(model: ReportModel, items: Heading[], markdown: bo
   return runs;
 }
 
-const indexCache = new WeakMap<ReportModel, Int32Array>();
+// Block.heading, copied once into a typed array: on a long report the blocks are scattered in memory.
+const HEADING_BY_BLOCK = derivedKey('headingByBlock', (model) => {
+  const byBlock = new Int32Array(model.blocks.length);
+  for (let i = 0; i < model.blocks.length; i++) byBlock[i] = model.blocks[i].heading;
+  return byBlock;
+});
 
 /** Index of a heading in model.headings. */
 export function indexOf(model: ReportModel, h: Heading): number {
-  // Block.heading, copied once into a typed array: on a long report the blocks are scattered in memory.
-  let byBlock = indexCache.get(model);
-  if (!byBlock) {
-    byBlock = new Int32Array(model.blocks.length);
-    for (let i = 0; i < model.blocks.length; i++) byBlock[i] = model.blocks[i].heading;
-    indexCache.set(model, byBlock);
-  }
-  return byBlock[h.block];
+  return derive(model, HEADING_BY_BLOCK)[h.block];
 }
 
-const hanCache = new WeakMap<ReportModel, Uint8Array>();
+// Per heading: 1 when its sentence holds a Chinese character in its first 200 characters.
+const HAN_TEXT = derivedKey('headingHanText', (model) => {
+  const { text } = model;
+  const flags = new Uint8Array(model.headings.length);
+  model.headings.forEach((x, k) => {
+    const end = Math.min(x.text.end, x.text.start + 200);
+    for (let i = x.text.start; i < end; i++) {
+      if (isHan(text.charCodeAt(i))) {
+        flags[k] = 1;
+        break;
+      }
+    }
+  });
+  return flags;
+});
 
 /** Whether the heading sentence holds a Chinese character (English items follow other conventions). */
 export function hasHanText(model: ReportModel, h: Heading): boolean {
-  let flags = hanCache.get(model);
-  if (!flags) {
-    const { text } = model;
-    flags = new Uint8Array(model.headings.length);
-    model.headings.forEach((x, k) => {
-      const end = Math.min(x.text.end, x.text.start + 200);
-      for (let i = x.text.start; i < end; i++) {
-        if (isHan(text.charCodeAt(i))) {
-          flags![k] = 1;
-          break;
-        }
-      }
-    });
-    hanCache.set(model, flags);
-  }
-  return flags[indexOf(model, h)] === 1;
+  return derive(model, HAN_TEXT)[indexOf(model, h)] === 1;
 }
 
-const markdownCache = new WeakMap<ReportModel, boolean>();
+const MARKDOWN = derivedKey('markdown', (model) => {
+  let markdown = model.headings.some((h) => h.kind === 'markdown');
+  const { text } = model;
+  for (const b of model.blocks) {
+    if (markdown) break;
+    if (b.contentStart >= b.start + 2 && text.startsWith('**', b.contentStart - 2)) markdown = true;
+  }
+  return markdown;
+});
 
 /** Whether the report is written in Markdown (Markdown headings or bold). Computed once per parsed document. */
 export function isMarkdown(model: ReportModel): boolean {
-  let markdown = markdownCache.get(model);
-  if (markdown === undefined) {
-    markdown = model.headings.some((h) => h.kind === 'markdown');
-    const { text } = model;
-    for (const b of model.blocks) {
-      if (markdown) break;
-      if (b.contentStart >= b.start + 2 && text.startsWith('**', b.contentStart - 2)) markdown = true;
-    }
-    markdownCache.set(model, markdown);
-  }
-  return markdown;
+  return derive(model, MARKDOWN);
 }
 
 /** Columns of indentation before a block's first character (a tab counts 4). */

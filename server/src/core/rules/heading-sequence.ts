@@ -1,3 +1,4 @@
+import { derivedKey, derive } from '../derived';
 import type { Heading, HeadingLevel, ReportModel } from '../model';
 import { indexOf, isMarkdown, markerWithValue, numeralSpan, siblingGroups, splitByIndent, writeNumber, type Run } from './heading-groups';
 import { parse } from '../parser';
@@ -17,7 +18,8 @@ function announcesList(model: ReportModel, h: Heading): boolean {
 
 /** How many renumbering fixes of one document are read again (each costs a parse of the fixed text). */
 const MAX_SECOND_READINGS = 20;
-const secondReadings = new WeakMap<ReportModel, number>();
+/** How many second readings this model's lint has spent so far. */
+const SECOND_READINGS = derivedKey('headingSequenceSecondReadings', () => ({ count: 0 }));
 let reading = false;
 
 /**
@@ -28,9 +30,9 @@ let reading = false;
 function secondReadingAgrees(ctx: RuleContext, edits: readonly Edit[], before: readonly Edit[] = []): boolean {
   const { model, text } = ctx;
   if (reading) return false; // inside a second reading: no third
-  const n = secondReadings.get(model) ?? 0;
-  if (n >= MAX_SECOND_READINGS) return false;
-  secondReadings.set(model, n + 1);
+  const spent = derive(model, SECOND_READINGS);
+  if (spent.count >= MAX_SECOND_READINGS) return false;
+  spent.count++;
   // The fixes of the run before this one are applied too: this fix continues from them. Linear in the
   // number of edits (a run may hold tens of thousands of headings).
   const all = [...before, ...edits].sort((a, b) => a.start - b.start);

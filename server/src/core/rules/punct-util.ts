@@ -4,6 +4,7 @@
 
 import type { ReportModel } from '../model';
 import { charIndex } from '../chars';
+import { derive, derivedKey } from '../derived';
 import { forEachInProse, proseSpans, type ProseSpan } from '../prose';
 import { isAsciiLetter, isCjkPunct, isDigit, isHan, isInlineSpace } from '../text';
 
@@ -23,12 +24,14 @@ export interface ProseIndex {
   firstSpan: Int32Array;
 }
 
-const cache = new WeakMap<ReportModel, ProseIndex>();
+const PROSE_INDEX = derivedKey('proseIndex', computeProseIndex);
 
 /** The prose spans of a report with their surroundings. Computed once per parsed document. */
 export function proseIndex(model: ReportModel): ProseIndex {
-  let idx = cache.get(model);
-  if (idx) return idx;
+  return derive(model, PROSE_INDEX);
+}
+
+function computeProseIndex(model: ReportModel): ProseIndex {
   const { text, blocks, paidMarkers } = model;
   const spans = proseSpans(model);
   const before = new Int32Array(spans.length);
@@ -67,9 +70,7 @@ export function proseIndex(model: ReportModel): ProseIndex {
     else if (markerGap(s.end, gapEnd)) after[k] = next ? text.charCodeAt(next.start) : NONE;
     else after[k] = CUT;
   }
-  idx = { text, spans, before, after, firstSpan };
-  cache.set(model, idx);
-  return idx;
+  return { text, spans, before, after, firstSpan };
 }
 
 /** The character before text[i] (i inside span k), skipping up to `max` characters that `skip` accepts. */
@@ -133,7 +134,7 @@ export interface MarkIndex {
   count: number;
 }
 
-const markCache = new WeakMap<ReportModel, MarkIndex>();
+const MARK_INDEX = derivedKey('markIndex', computeMarkIndex);
 
 /**
  * Where the prose holds punctuation the rules care about (MARK_CHARS: `,;:?!()"'-.` and the CJK quotation
@@ -141,8 +142,10 @@ const markCache = new WeakMap<ReportModel, MarkIndex>();
  * rule looks at a few thousand marks instead of the whole text.
  */
 export function markIndex(model: ReportModel): MarkIndex {
-  let idx = markCache.get(model);
-  if (idx) return idx;
+  return derive(model, MARK_INDEX);
+}
+
+function computeMarkIndex(model: ReportModel): MarkIndex {
   const marks = charIndex(model).marks;
   const text = model.text;
   const at = new Int32Array(marks.count);
@@ -154,9 +157,7 @@ export function markIndex(model: ReportModel): MarkIndex {
     code[n] = text.charCodeAt(i);
     span[n++] = k;
   });
-  idx = { at, code, span, count: n };
-  markCache.set(model, idx);
-  return idx;
+  return { at, code, span, count: n };
 }
 
 /**
