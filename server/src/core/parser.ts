@@ -307,8 +307,12 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
 const RULE_START = new Set('-*_=<!|+0123456789'.split('').map((c) => c.charCodeAt(0)));
 /** A Markdown ATX heading's hashes: followed by a blank ([2] is then non-empty), or directly by Chinese. */
 const ATX = /^(#{1,6})(?:([ \t\u3000])|(?=[\u3400-\u9fff（(一二三四五六七八九十0-9]))/u;
-/** A table of contents line: a list item that is only a link to an anchor (`- [概述](#概述)`, `1. [概述](#一概述)`). */
-const TOC_LINE = /^(?:[-*+]|\d{1,2}[.)、])[ \t]*\[[^\]]*\]\(#[^)]*\)$/u;
+/**
+ * A table of contents or a reference list line: a list item that is only a link, to an anchor (`- [概述](#概述)`,
+ * `1. [概述](#一概述)`) or to another page (`23、[某篇文章的题目](https://…)`, a list of articles numbered
+ * newest first). Its text is the other page's title, not a heading or a sentence of this report.
+ */
+const TOC_LINE = /^(?:[-*+]|\d{1,3}[.)、．])[ \t]*\[[^\]\n]*\]\((?:#|[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}\/)[^)\s]*\)$/u;
 
 function isRuleLine(t: string): boolean {
   return (
