@@ -153,3 +153,18 @@ test('Markdown: a # heading is not compared with numbered list items, and 1. 1. 
   assert.equal(f2.length, 1);
   assert.equal(own.slice(f2[0].start, f2[0].end), '2.');
 });
+
+test('a table row whose cells hold line breaks goes on to the line that closes it', () => {
+  const text = [
+    '## 一、分析', body, '',
+    '| 优势 | 不足 |', '| --- | --- |',
+    '| 1、团队能力强', '2、业务范围广 | 1、缺少代表作', '2、声量不足', '3、矩阵参差 |', '',
+    '## 二、计划', body,
+  ].join('\n');
+  assert.deepEqual(outline(text), ['一、分析', '二、计划']);
+  assert.deepEqual(check(text, 'heading-sequence'), []);
+  assert.deepEqual(check(text, 'paragraph-end-punctuation'), []);
+  // A row that never closes is not a table row: the lines after it are read as text again.
+  const open = ['## 一、分析', body, '', '| 优势 | 不足 |', '| --- | --- |', '| 1、团队能力强', '甲、正文', body, '乙、正文', body].join('\n');
+  assert.ok(parse(open).blocks.some((b) => b.kind === 'paragraph' && open.slice(b.contentStart, b.contentEnd) === body));
+});

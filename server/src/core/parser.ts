@@ -243,6 +243,17 @@ function htmlBlockClose(t: string): string | null {
   return t.toLowerCase().includes(close) ? null : close;
 }
 
+/** Whether a table row left open on an earlier line closes (a line ending with |) within the next lines. */
+function rowCloses(text: string, from: number, lines: LineIndex, open: number): boolean {
+  for (let k = from; k < lines.lineCount && k < from + 50 - open; k++) {
+    const s = trimStart(text, lines.starts[k], lines.ends[k]);
+    const e = trimEnd(text, s, lines.ends[k]);
+    if (s === e) return false;
+    if (text.charCodeAt(e - 1) === 0x7c /*|*/) return true;
+  }
+  return false;
+}
+
 /** A Markdown table's delimiter row: `|---|:--:|`, `--- | ---`. */
 const TABLE_DELIMITER = /^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?$/u;
 
@@ -282,10 +293,18 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
       if (n && out.blocks[n - 1].line === l - 1 && text.slice(out.blocks[n - 1].start, out.blocks[n - 1].end).includes('|')) out.flags[n - 1] |= FENCED;
       out.blocks.push(rawBlock(s, e, l));
       out.flags.push(FENCED);
+      // A row that opens with | and does not close on its line goes on to the line that does: cells with
+      // line breaks in them, as tables pasted from online editors have (`| 1、甲` / `2、乙 | 1、丙` / `2、丁 |`).
+      let openRow = 0;
       while (l + 1 < lines.lineCount) {
         const s2 = trimStart(text, lines.starts[l + 1], lines.ends[l + 1]);
         const e2 = trimEnd(text, s2, lines.ends[l + 1]);
-        if (s2 === e2 || e2 - s2 > 2000 || !text.slice(s2, e2).includes('|')) break;
+        if (s2 === e2 || e2 - s2 > 2000) break;
+        const row = text.slice(s2, e2);
+        if (openRow === 0 && !row.includes('|')) break;
+        if (openRow > 0 && !row.includes('|') && (openRow >= 50 || !rowCloses(text, l + 1, lines, openRow))) break;
+        if (openRow > 0) openRow = row.endsWith('|') ? 0 : openRow + 1;
+        else if (row.startsWith('|') && !row.endsWith('|')) openRow = 1;
         l++;
         out.blocks.push(rawBlock(s2, e2, l));
         out.flags.push(FENCED);
