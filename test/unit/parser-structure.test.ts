@@ -113,3 +113,58 @@ test('an HTML table over many lines is not prose, and its cells are not headings
   assert.equal(m.blocks.find((b) => text.slice(b.start, b.end) === '二、不是标题，也不是段落')?.kind, 'rule');
   assert.deepEqual(check(text, 'paragraph-end-comma'), []);
 });
+
+test('a list whose items are only links (articles numbered newest first) is a reference list, not headings', () => {
+  const text = [
+    '## 一、学习成长', body, '其中技术文章有三篇，分别如下：', '',
+    '3、[缓存系列之三--失效策略](https://example.com/post/3)', '',
+    '2、[缓存系列之二：预热](https://example.com/post/2)', '',
+    '1、[缓存系列之一](./posts/1.md)', '',
+    '## 二、下一步', body,
+  ].join('\n');
+  assert.deepEqual(outline(text), ['一、学习成长', '二、下一步']);
+  assert.deepEqual(check(text, 'heading-sequence'), []);
+  // The other page's title is quoted as it is: its -- is not this report's dash.
+  assert.deepEqual(check(text, 'punct-dash'), []);
+  // A numbered line with words besides its link is an item of this report: a slip there is still found.
+  const slip = ['## 一、学习成长', body, '1、阅读[缓存系列](https://example.com/1)并整理笔记', body, '3、整理文档', body].join('\n');
+  const found = check(slip, 'heading-sequence');
+  assert.equal(found.length, 1);
+  assert.equal(slip.slice(found[0].start, found[0].end), '3、');
+});
+
+test('Markdown: a # heading is not compared with numbered list items, and 1. 1. 1. lists are lazy numbering', () => {
+  const mixed = [
+    '### 一、学习成长', body, '+ 1、了解行业动态。', '+ 2、把握学习方向。', '+ 3、结交同行朋友。', '',
+    '#### 1、技术文章', body, '#### 2、开源项目', body, '',
+  ].join('\n');
+  assert.deepEqual(check(mixed, 'heading-sequence'), []);
+  // Between the # headings themselves a slip is still found.
+  const slip = mixed.replace('#### 2、开源项目', '#### 3、开源项目');
+  const found = check(slip, 'heading-sequence');
+  assert.equal(found.length, 1);
+  assert.equal(slip.slice(found[0].start, found[0].end), '3、');
+  // A Markdown list that repeats 1. is numbered by the renderer: the digits after its first item are never shown.
+  const lazy = ['## 1.2 运营建设', body, '1. 确定名称', '1. 建立审核机制', '1. 媒体合作', '4. 对外合作', '5. 吸引人才', '5. 工具', '7. 视频投稿', '', '## 1.3 分享建设', body].join('\n');
+  assert.deepEqual(check(lazy, 'heading-sequence'), []);
+  // Written out 1. 2. 2. 4., the numbers are the author's: the repeated one is reported.
+  const own = ['## 1.2 运营建设', body, '1. 确定名称', '2. 建立审核机制', '2. 媒体合作', '4. 对外合作', '', '## 1.3 分享建设', body].join('\n');
+  const f2 = check(own, 'heading-sequence');
+  assert.equal(f2.length, 1);
+  assert.equal(own.slice(f2[0].start, f2[0].end), '2.');
+});
+
+test('a table row whose cells hold line breaks goes on to the line that closes it', () => {
+  const text = [
+    '## 一、分析', body, '',
+    '| 优势 | 不足 |', '| --- | --- |',
+    '| 1、团队能力强', '2、业务范围广 | 1、缺少代表作', '2、声量不足', '3、矩阵参差 |', '',
+    '## 二、计划', body,
+  ].join('\n');
+  assert.deepEqual(outline(text), ['一、分析', '二、计划']);
+  assert.deepEqual(check(text, 'heading-sequence'), []);
+  assert.deepEqual(check(text, 'paragraph-end-punctuation'), []);
+  // A row that never closes is not a table row: the lines after it are read as text again.
+  const open = ['## 一、分析', body, '', '| 优势 | 不足 |', '| --- | --- |', '| 1、团队能力强', '甲、正文', body, '乙、正文', body].join('\n');
+  assert.ok(parse(open).blocks.some((b) => b.kind === 'paragraph' && open.slice(b.contentStart, b.contentEnd) === body));
+});

@@ -108,3 +108,18 @@ test('blanks: the odd-input test fails when a rule throws', () => {
   }
   assert.doesNotThrow(oddInput);
 });
+
+test('placeholder: a template label in square brackets is a blank; links, wiki links and citations are not', () => {
+  const text = ['- 报告人：[姓名]', '[时间段]以来，在[上级]的正确领导下，我认真履行岗位职责。', '### （一）[重点工作1]', ''].join('\n');
+  assert.deepEqual(spans(text, check(text, 'placeholder')), ['[姓名]', '[时间段]', '[上级]', '[重点工作1]']);
+  const quiet = [
+    '详见[年度工作报告](https://example.com/report)。',
+    '参见[工作总结][1]，以及[[年度计划]]。',
+    '[年度计划]: https://example.com/plan',
+    '第 2 道[「[每日一题]ES6 中为什么要使用 Symbol？」](https://example.com/2)',
+    '引文[1]所述，[注：以上数据截至年底，含两个新增项目]。',
+    '![流程图](images/flow.png)',
+    '',
+  ].join('\n');
+  assert.deepEqual(check(quiet, 'placeholder'), []);
+});

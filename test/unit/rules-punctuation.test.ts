@@ -356,6 +356,22 @@ test('paragraph-end-punctuation: body, run-in and closing paragraphs without a f
   ]);
 });
 
+test('paragraph-end-punctuation: a paragraph that leads into a list calls for a colon', () => {
+  const body = '今年围绕平台建设开展了大量工作，取得了一定成效，也发现了不少问题。';
+  for (const list of [['1. 编译原理', '2. 语法糖'], ['- 编译原理', '- 语法糖'], ['1、编译原理', '2、语法糖']]) {
+    const text = ['一、主要工作', body, '', '前端开发绕不开的几个话题，就是', '', ...list, '', '二、下一步计划', body, ''].join('\n');
+    const ps = check(text, 'paragraph-end-punctuation');
+    assert.equal(ps.length, 1, list[0]);
+    assert.match(ps[0].message.zh, /应在段末加“：”/u);
+    assert.ok(applyFix(text, ps[0]).includes('几个话题，就是：\n'));
+  }
+  // Before a section heading the paragraph closes with 。 as before.
+  const text = ['年度工作总结', '', '一年来在领导的关心和同事的帮助下，较好地完成了各项任务', '', '一、主要工作', body, '二、下一步计划', body, ''].join('\n');
+  const ps = check(text, 'paragraph-end-punctuation');
+  assert.equal(ps.length, 1);
+  assert.match(ps[0].message.zh, /应在段末加“。”/u);
+});
+
 test('paragraph-end-punctuation: after a closing quote; before a paid marker at the line end; CRLF', () => {
   const text = '工作总结\r\n正文第一段，围绕中心、服务大局，层层压实责任，一级抓一级、层层抓落实，把各项任务落到实处，坚持抓好“关键少数”\r\n正文第二段，严格执行各项要求##paidbegin##\r\n付费内容在这里，继续写。\r\n##paidend##\r\n';
   const ps = check(text, 'paragraph-end-punctuation');

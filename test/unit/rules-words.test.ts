@@ -245,6 +245,14 @@ test('invisible-chars: a BOM at the start and joiners inside emoji are left alon
   assert.equal(check('点赞\u200d。\n', 'invisible-chars').length, 1);
 });
 
+test('invisible-chars: a line of nothing but zero-width spaces is a blank line, left alone', () => {
+  // Editors that export Markdown write one for each empty paragraph.
+  assert.deepEqual(check('第一段。\n\u200b\n第二段。\n  \u200b\u200b\n\u200b', 'invisible-chars'), []);
+  // Beside text on its line it is still found.
+  const text = '第一段。\n\u200b第二段。\n第三段。\u200b\n';
+  assert.deepEqual(spans(text, check(text, 'invisible-chars')), ['\u200b', '\u200b']);
+});
+
 test('invisible-chars: Unicode line separators become the document line break', () => {
   const lf = '第一段。\u2028第二段。\n';
   const [p] = check(lf, 'invisible-chars');

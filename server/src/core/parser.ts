@@ -244,6 +244,17 @@ function htmlBlockClose(t: string): string | null {
   return t.toLowerCase().includes(close) ? null : close;
 }
 
+/** Whether a table row left open on an earlier line closes (a line ending with |) within the next lines. */
+function rowCloses(text: string, from: number, lines: LineIndex, open: number): boolean {
+  for (let k = from; k < lines.lineCount && k < from + 50 - open; k++) {
+    const s = trimStart(text, lines.starts[k], lines.ends[k]);
+    const e = trimEnd(text, s, lines.ends[k]);
+    if (s === e) return false;
+    if (text.charCodeAt(e - 1) === 0x7c /*|*/) return true;
+  }
+  return false;
+}
+
 /** A Markdown table's delimiter row: `|---|:--:|`, `--- | ---`. */
 const TABLE_DELIMITER = /^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?$/u;
 
@@ -283,10 +294,18 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
       if (n && out.blocks[n - 1].line === l - 1 && text.slice(out.blocks[n - 1].start, out.blocks[n - 1].end).includes('|')) out.flags[n - 1] |= FENCED;
       out.blocks.push(rawBlock(s, e, l));
       out.flags.push(FENCED);
+      // A row that opens with | and does not close on its line goes on to the line that does: cells with
+      // line breaks in them, as tables pasted from online editors have (`| 1、甲` / `2、乙 | 1、丙` / `2、丁 |`).
+      let openRow = 0;
       while (l + 1 < lines.lineCount) {
         const s2 = trimStart(text, lines.starts[l + 1], lines.ends[l + 1]);
         const e2 = trimEnd(text, s2, lines.ends[l + 1]);
-        if (s2 === e2 || e2 - s2 > 2000 || !text.slice(s2, e2).includes('|')) break;
+        if (s2 === e2 || e2 - s2 > 2000) break;
+        const row = text.slice(s2, e2);
+        if (openRow === 0 && !row.includes('|')) break;
+        if (openRow > 0 && !row.includes('|') && (openRow >= 50 || !rowCloses(text, l + 1, lines, openRow))) break;
+        if (openRow > 0) openRow = row.endsWith('|') ? 0 : openRow + 1;
+        else if (row.startsWith('|') && !row.endsWith('|')) openRow = 1;
         l++;
         out.blocks.push(rawBlock(s2, e2, l));
         out.flags.push(FENCED);
@@ -308,8 +327,12 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
 const RULE_START = new Set('-*_=<!|+0123456789'.split('').map((c) => c.charCodeAt(0)));
 /** A Markdown ATX heading's hashes: followed by a blank ([2] is then non-empty), or directly by Chinese. */
 const ATX = /^(#{1,6})(?:([ \t\u3000])|(?=[\u3400-\u9fff（(一二三四五六七八九十0-9]))/u;
-/** A table of contents line: a list item that is only a link to an anchor (`- [概述](#概述)`, `1. [概述](#一概述)`). */
-const TOC_LINE = /^(?:[-*+]|\d{1,2}[.)、])[ \t]*\[[^\]]*\]\(#[^)]*\)$/u;
+/**
+ * A table of contents or a reference list line: a list item that is only a link, to an anchor (`- [概述](#概述)`,
+ * `1. [概述](#一概述)`) or to another page (`23、[某篇文章的题目](https://…)`, a list of articles numbered
+ * newest first). Its text is the other page's title, not a heading or a sentence of this report.
+ */
+const TOC_LINE = /^(?:[-*+]|\d{1,3}[.)、．])[ \t]*\[[^\]\n]*\]\((?:#|[A-Za-z][A-Za-z0-9+.-]*:|\.{0,2}\/)[^)\s]*\)$/u;
 
 function isRuleLine(t: string): boolean {
   return (

@@ -4,7 +4,7 @@ import type { Placeholder, PlaceholderKind, Span } from './model';
 import { nativePattern, type TextPattern } from './pattern';
 import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
 
-const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}|\*{2,}|＊{2,}/g;
+const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}|\*{2,}|＊{2,}|\[[\u3400-\u9fff][^[\]\n]{0,15}\]/g;
 
 const QUANTITY_UNITS = new Set('亿万千百元个件项家人次斤吨批轮户辆台套座条篇场期届所亩倍部块种起例只张份度点分秒'.split(''));
 const DATE_UNITS = new Set('月日号'.split(''));
@@ -79,6 +79,29 @@ function isStarBlank(text: string, start: number, end: number): boolean {
   return /[，。；！？,;]/u.test(text.slice(end, close));
 }
 
+/**
+ * Whether `[姓名]`, `[时间范围]`, `[重点工作1]` at [start, end) is a template's blank: a short label of
+ * Chinese in square brackets, not a Markdown link (`[文字](…)`, `[文字][1]`, `[文字]: …`), an image, a
+ * wiki link (`[[页面]]`) or a phrase with sentence punctuation.
+ */
+function isLabelBlank(text: string, start: number, end: number): boolean {
+  const p = start > 0 ? text[start - 1] : '';
+  const q = end < text.length ? text[end] : '';
+  if (p === '!' || p === '[' || p === ']' || p === '\\' || q === '(' || q === '[' || q === ']' || q === ':') return false;
+  if (isAsciiLetter(q.charCodeAt(0) || 0) || isDigit(q.charCodeAt(0) || 0)) return false;
+  // Inside the text of a link (`[「[每日一题]ES6 中……」](…)`): part of another page's title.
+  let depth = 0;
+  for (let i = start - 1; i >= 0 && text[i] !== '\n' && start - i < 400; i--) {
+    if (text[i] === ']') depth--;
+    else if (text[i] === '[' && ++depth > 0) return false;
+  }
+  const inner = text.slice(start + 1, end - 1);
+  if (/[，。；！？,;!?“”"()（）]/u.test(inner)) return false;
+  let han = 0;
+  for (let i = 0; i < inner.length; i++) if (isHan(inner.charCodeAt(i))) han++;
+  return han >= 2;
+}
+
 export function scanPlaceholders(text: string, extra: readonly (RegExp | TextPattern)[] = []): Placeholder[] {
   const out: Placeholder[] = [];
   CANDIDATE.lastIndex = 0;
@@ -90,6 +113,9 @@ export function scanPlaceholders(text: string, extra: readonly (RegExp | TextPat
     if (c === 0x78 || c === 0x58 || c === 0xd7 || c === 0xff58 || c === 0xff38) {
       if (!isBlankRun(text, start, end)) continue;
       out.push({ start, end, raw, kind: kindOf(text, start, end) });
+    } else if (c === 0x5b /*[*/) {
+      if (!isLabelBlank(text, start, end)) continue;
+      out.push({ start, end, raw, kind: 'text' });
     } else if (c === 0x2a || c === 0xff0a) {
       if (!isStarBlank(text, start, end)) continue;
       out.push({ start, end, raw, kind: kindOf(text, start, end) });

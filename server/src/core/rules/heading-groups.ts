@@ -25,15 +25,18 @@ function computeSiblingGroups(model: ReportModel): SiblingGroup[] {
   const groups: SiblingGroup[] = [];
   // The section tree's parents (as the parser nested them): the children of each parent, by level.
   const collect = (parent: Heading | undefined, children: Section[]) => {
-    const byLevel: (SiblingGroup | undefined)[] = [];
+    // In Markdown a `####` heading and a numbered line of body text are not one list even where their
+    // numbering looks alike (`#### 1、技术文章` after the list item `+ 3、结交朋友`): the # marks the heading.
+    const byLevel = new Map<string, SiblingGroup>();
     for (const c of children) {
       const h = c.heading;
       if (h.kind === 'numbered' && h.level > 0) {
         const level = h.level as HeadingLevel;
-        let g = byLevel[level];
+        const key = h.rank < 0 ? `${level}#${h.rank}` : `${level}`;
+        let g = byLevel.get(key);
         if (!g) {
           g = { parent, level, items: [] };
-          byLevel[level] = g;
+          byLevel.set(key, g);
           groups.push(g);
         }
         g.items.push(h);
@@ -104,7 +107,7 @@ export function hasHanText(model: ReportModel, h: Heading): boolean {
 }
 
 const MARKDOWN = derivedKey('markdown', (model) => {
-  let markdown = model.headings.some((h) => h.kind === 'markdown');
+  let markdown = model.headings.some((h) => h.kind === 'markdown' || h.rank < 0);
   const { text } = model;
   for (const b of model.blocks) {
     if (markdown) break;

@@ -16,6 +16,13 @@ function announcesList(model: ReportModel, h: Heading): boolean {
   return last === '：' || last === ':';
 }
 
+/** A Markdown ordered list (`1. `, `1) `) in which a later item is written `1.` again: lazy numbering. */
+function lazyMarkdownList(run: readonly Heading[]): boolean {
+  if (!run.every((h) => /^[0-9]{1,9}[.)]$/u.test(h.markerText))) return false;
+  for (let i = 1; i < run.length; i++) if (run[i].value === 1 && run[i - 1].value === 1) return true;
+  return false;
+}
+
 /** How many renumbering fixes of one document are read again (each costs a parse of the fixed text). */
 const MAX_SECOND_READINGS = 20;
 /** How many second readings this model's lint has spent so far. */
@@ -211,6 +218,9 @@ export const headingSequence: Rule = {
     for (const run of runs) {
       // Markdown renders a list numbered 1. 1. 1. as 1. 2. 3.: that is a way to write it, not a mistake.
       if (markdown && run.length >= 2 && run.every((h) => h.value === 1)) continue;
+      // A Markdown list that repeats 1. (1. 1. 1. 4. 5. 5.) leaves its numbers to the renderer, which shows
+      // 1.–n. whatever the digits: the digits after its first item are never read.
+      if (markdown && lazyMarkdownList(run)) continue;
       const breaks: Break[] = [];
       const restarts = new Set<number>();
       const f = run[0];

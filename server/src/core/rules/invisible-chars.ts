@@ -43,8 +43,8 @@ export const invisibleChars: Rule = {
     category: 'words',
     title: msg('不可见字符', 'Invisible characters'),
     description: msg(
-      '从网页或 Word 粘贴来的零宽空格（U+200B）、零宽连接符、词连接符（U+2060）、文中的 BOM（U+FEFF）、软连字符（U+00AD）、文字方向控制符，以及编辑器不显示为换行的 Unicode 行/段分隔符（U+2028/U+2029）。它们看不见，却会让搜索、字数统计、复制数字和付费标记的识别出错。文首的 BOM 和 emoji 中的连接符不提示。',
-      'Zero-width spaces (U+200B), zero-width joiners, word joiners (U+2060), byte order marks inside the text (U+FEFF), soft hyphens (U+00AD) and direction controls that come with text pasted from the web or Word, and the Unicode line and paragraph separators (U+2028/U+2029) that editors do not show as line breaks. They cannot be seen but break search, character counts, copied numbers and the recognition of paid markers. A BOM at the very start and joiners inside emoji are left alone.',
+      '从网页或 Word 粘贴来的零宽空格（U+200B）、零宽连接符、词连接符（U+2060）、文中的 BOM（U+FEFF）、软连字符（U+00AD）、文字方向控制符，以及编辑器不显示为换行的 Unicode 行/段分隔符（U+2028/U+2029）。它们看不见，却会让搜索、字数统计、复制数字和付费标记的识别出错。文首的 BOM、emoji 中的连接符和独占一行的不可见字符（导出 Markdown 时空段落写成的零宽空格）不提示。',
+      'Zero-width spaces (U+200B), zero-width joiners, word joiners (U+2060), byte order marks inside the text (U+FEFF), soft hyphens (U+00AD) and direction controls that come with text pasted from the web or Word, and the Unicode line and paragraph separators (U+2028/U+2029) that editors do not show as line breaks. They cannot be seen but break search, character counts, copied numbers and the recognition of paid markers. A BOM at the very start, joiners inside emoji and a line of nothing but invisible characters (how some editors export an empty paragraph) are left alone.',
     ),
     defaultSeverity: 'warning',
     fixable: true,
@@ -78,6 +78,9 @@ export const invisibleChars: Rule = {
         });
         continue;
       }
+      // A line that holds nothing but invisible characters is a blank line to the reader and to Word (editors
+      // that export Markdown write one for each empty paragraph): nothing to search, count or copy there.
+      if (aloneOnLine(text, start, end)) continue;
       // Joiners between letters of other scripts or inside emoji sequences do their job.
       if (end - start === 1 && (first === 0x200c || first === 0x200d)) {
         const p = start > 0 ? text.charCodeAt(start - 1) : 0x20;
@@ -97,6 +100,16 @@ export const invisibleChars: Rule = {
     }
   },
 };
+
+/** Whether only spaces and tabs stand between the span and the line's ends. */
+function aloneOnLine(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i--;
+  if (i >= 0 && text.charCodeAt(i) !== 0x0a && text.charCodeAt(i) !== 0x0d) return false;
+  let j = end;
+  while (j < text.length && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09)) j++;
+  return j >= text.length || text.charCodeAt(j) === 0x0a || text.charCodeAt(j) === 0x0d;
+}
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

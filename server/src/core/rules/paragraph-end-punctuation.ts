@@ -52,6 +52,17 @@ function isListItem(model: ReportModel, p: ProseIndex, bi: number): boolean {
   return k >= 0 && LIST_MARK.test(p.text.slice(p.spans[k].start, Math.min(p.spans[k].end, p.spans[k].start + 4)));
 }
 
+/** Whether the block after a paragraph is the first item of a list: a Markdown bullet or an item numbered 1. */
+function introducesList(model: ReportModel, p: ProseIndex, bi: number): boolean {
+  const nb = model.blocks[bi + 1];
+  if (!nb) return false;
+  if (isBullet(model.text, nb)) return true;
+  if (nb.kind !== 'heading' || nb.heading < 0) return false;
+  // An item 1. or 1、 of body text, not a section heading (一、 or a Markdown # heading) after an opening paragraph.
+  const h = model.headings[nb.heading];
+  return h.kind === 'numbered' && h.rank > 0 && h.level >= 3 && h.value === 1 && isListItem(model, p, bi + 1);
+}
+
 /**
  * Whether a list item stands in a list whose items end without punctuation (a Markdown or plain to-do
  * list): then the missing mark is the list's style, not a slip.
@@ -145,8 +156,8 @@ export const paragraphEndPunctuation: Rule = {
     category: 'punctuation',
     title: msg('段末缺少标点', 'Paragraph without final punctuation'),
     description: msg(
-      '正文段落应以句末点号结束：`。`、`！`、`？`，或 `：`、`；`、省略号，后面可以跟后引号、后括号（`。”`、`！）`）。标题、称谓、署名、日期、列表项、表格、只有网址的行、“地址：……”这样的标签行和英文段落不检查；整段没有一个逗号、句号的短行多半是标签或小标题，也不检查。修复在段末（行尾付费标记之前）补上“。”。',
-      'A body paragraph ends with a sentence mark: `。`, `！`, `？`, or `：`, `；`, an ellipsis, possibly followed by a closing quote or bracket (`。”`, `！）`). Titles, salutations, signatures, dates, list items, tables, URL-only lines, label lines such as `地址：…` and English paragraphs are not checked, nor are short lines without a single comma or full stop, which are labels or small headings. The fix adds `。` at the end of the paragraph (before a paid marker at the end of the line).',
+      '正文段落应以句末点号结束：`。`、`！`、`？`，或 `：`、`；`、省略号，后面可以跟后引号、后括号（`。”`、`！）`）。标题、称谓、署名、日期、列表项、表格、只有网址的行、“地址：……”这样的标签行和英文段落不检查；整段没有一个逗号、句号的短行多半是标签或小标题，也不检查。修复在段末（行尾付费标记之前）补上“。”；引出其下列表的段落（……就是 / 1. ……）补上“：”。',
+      'A body paragraph ends with a sentence mark: `。`, `！`, `？`, or `：`, `；`, an ellipsis, possibly followed by a closing quote or bracket (`。”`, `！）`). Titles, salutations, signatures, dates, list items, tables, URL-only lines, label lines such as `地址：…` and English paragraphs are not checked, nor are short lines without a single comma or full stop, which are labels or small headings. The fix adds `。` at the end of the paragraph (before a paid marker at the end of the line); a paragraph that leads into the list under it (… 就是 / 1. …) gets `：`.',
     ),
     defaultSeverity: 'warning',
     fixable: true,
@@ -205,11 +216,13 @@ export const paragraphEndPunctuation: Rule = {
       let lastStart = end.last;
       const lc = text.charCodeAt(lastStart);
       if (lc >= 0xdc00 && lc <= 0xdfff && lastStart > 0) lastStart--;
+      // A paragraph that leads into the list under it (…的几个话题，就是 / 1. 编译原理) calls for a colon.
+      const mark = introducesList(model, p, bi) ? '：' : '。';
       ctx.report({
         start: lastStart,
         end: end.last + 1,
-        message: msg(`段落没有结束标点，应在段末加“。”：${quoted}`, `The paragraph has no final punctuation; add "。" at its end: ${quoted}`),
-        fixes: [{ title: msg('在段末加“。”', 'Add "。" at the end of the paragraph'), edits: [{ start: end.at, end: end.at, text: '。' }] }],
+        message: msg(`段落没有结束标点，应在段末加“${mark}”：${quoted}`, `The paragraph has no final punctuation; add "${mark}" at its end: ${quoted}`),
+        fixes: [{ title: msg(`在段末加“${mark}”`, `Add "${mark}" at the end of the paragraph`), edits: [{ start: end.at, end: end.at, text: mark }] }],
       });
     }
   },

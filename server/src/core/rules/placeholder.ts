@@ -19,8 +19,8 @@ export const placeholder: Rule = {
     category: 'blanks',
     title: msg('待填空白', 'Blank left to fill'),
     description: msg(
-      '模板留下的空白（`x%`、`xxxx亿斤`、`第xx名`、`××县`、`XXX同志`、`【 】`、`（ ）`、`____`）必须在发出前填好。没有自动修复：只有作者知道该填什么。',
-      'Blanks left by a template (`x%`, `xxxx亿斤`, `第xx名`, `××县`, `XXX同志`, `【 】`, `（ ）`, `____`) must be filled before the report goes out. No automatic fix: only the author knows the value.',
+      '模板留下的空白（`x%`、`xxxx亿斤`、`第xx名`、`××县`、`XXX同志`、`【 】`、`（ ）`、`____`、`[姓名]`）必须在发出前填好。没有自动修复：只有作者知道该填什么。',
+      'Blanks left by a template (`x%`, `xxxx亿斤`, `第xx名`, `××县`, `XXX同志`, `【 】`, `（ ）`, `____`, `[姓名]`) must be filled before the report goes out. No automatic fix: only the author knows the value.',
     ),
     defaultSeverity: 'warning',
     fixable: false,
