@@ -63,6 +63,24 @@ test('placeholder: x in words, numbers, code and addresses is not a blank', () =
   }
 });
 
+test('placeholder: two underscores are a blank year or number, not emphasis or a name', () => {
+  const text = '总结回顾20__年度成果，签订20__年目标责任书，全年新增__个项目，排名第__名。\n';
+  const ps = check(text, 'placeholder');
+  assert.deepEqual(spans(text, ps), ['__', '__', '__', '__']);
+  assert.match(ps[0].message.zh, /年份/u);
+  assert.match(ps[2].message.zh, /数量/u);
+  assert.match(ps[3].message.zh, /名次/u);
+  for (const line of [
+    '全面完成__重点__任务，__init__方法，my__var 变量。',
+    '这是__加粗的文字__和__另一个__。',
+    '共完成__个人__目标。',
+    '版本2__beta发布。',
+  ]) {
+    const quiet = line + '\n';
+    assert.deepEqual(spans(quiet, check(quiet, 'placeholder')), [], line);
+  }
+});
+
 test('placeholder: patterns from the configuration add blanks', () => {
   const text = '由〔单位名称〕负责，xx个。\n';
   const ps = check(text, 'placeholder', { placeholders: { patterns: ['〔[^〕]{1,20}〕'] } });

@@ -165,6 +165,25 @@ test('punct-unbalanced: a quotation mark written the wrong way round is fixed wh
   assert.equal(fixPunctuation(text + text2, 'punct-unbalanced'), '坚决做到“两个维护”，自觉保持一致。\n他说：“要把工作做实”。\n');
 });
 
+test('punct-unbalanced: one quotation typed with the same mark twice is one problem, at the reversed mark', () => {
+  // The second mark is followed by Han, so which way it should face is not certain: no fix, but one warning.
+  const text = '开展了学习“两会精神“的主题会。\n';
+  const ps = check(text, 'punct-unbalanced');
+  assert.equal(ps.length, 1);
+  assert.equal(ps[0].start, text.lastIndexOf('“'));
+  assert.equal(ps[0].message.zh, '两个前引号 “ 之间没有后引号：这个 “ 多半应为 ”。');
+  assert.deepEqual(ps[0].fixes, []);
+  const closing = '开展了学习”两会精神”的主题会。\n';
+  const pc = check(closing, 'punct-unbalanced');
+  assert.equal(pc.length, 1);
+  assert.equal(pc[0].start, closing.indexOf('”'));
+  // Still every mark when there are more of them, or of different kinds.
+  const three = '提出“一个中心“两个基本点“的思路。\n';
+  assert.equal(check(three, 'punct-unbalanced').length, 3);
+  const mixed = '坚持“两个毫不动摇，学习《条例的精神。\n';
+  assert.deepEqual(spans(mixed, check(mixed, 'punct-unbalanced')), ['“', '《']);
+});
+
 test('punct-unbalanced: a quotation over several paragraphs, opening each and closing the last', () => {
   const text = '他在信中写道：\n“第一段引文，讲发展。\n“第二段引文，讲改革。\n“第三段引文，讲民生。”\n下一段正文。\n';
   assert.deepEqual(check(text, 'punct-unbalanced'), []);
@@ -257,6 +276,16 @@ test('punct-ellipsis: single …, ..., 。。。, ··· become ……', () => {
   assert.deepEqual(spans(text, ps), ['…', '...', '。。。', '···']);
   assert.equal(ps[1].message.zh, '省略号应写作“……”，不是“...”。');
   assert.equal(fixPunctuation(text, 'punct-ellipsis'), '包括教育、医疗……等。只是个传说……后来又说……还有……等等。');
+});
+
+test('punct-ellipsis: „„ left by a word processor in Chinese text becomes ……, a German „ does not', () => {
+  const text = '在阵营上推开了群众„„ 虽然如此。\n';
+  const ps = check(text, 'punct-ellipsis');
+  assert.deepEqual(spans(text, ps), ['„„']);
+  assert.equal(fixPunctuation(text, 'punct-ellipsis'), '在阵营上推开了群众…… 虽然如此。\n');
+  for (const quiet of ['Er sagte „Hallo“ und ging.\n', '引用德语 „Wort“ 一词。\n', 'Zitat „„doppelt“ hier.\n']) {
+    assert.deepEqual(spans(quiet, check(quiet, 'punct-ellipsis')), [], quiet);
+  }
 });
 
 test('punct-ellipsis: quiet on English, ranges, code, leaders and proper ellipses', () => {

@@ -61,7 +61,7 @@ export interface CharIndex {
 }
 
 /** The punctuation the punctuation rules look at. */
-export const MARK_CHARS = ',;:?!()"\'-.“”‘’（）《》【】…·・．—－―─–';
+export const MARK_CHARS = ',;:?!()"\'-.“”‘’（）《》【】…·・．—－―─–„';
 
 const BLANK = 1;
 const MARK = 2;

@@ -4,7 +4,7 @@ import type { Placeholder, PlaceholderKind, Span } from './model';
 import { nativePattern, type TextPattern } from './pattern';
 import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
 
-const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{3,}|＿{2,}|\*{2,}|＊{2,}|\[[\u3400-\u9fff][^[\]\n]{0,15}\]/g;
+const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3000]*\)|_{2,}|＿{2,}|\*{2,}|＊{2,}|\[[\u3400-\u9fff][^[\]\n]{0,15}\]/g;
 
 const QUANTITY_UNITS = new Set('亿万千百元个件项家人次斤吨批轮户辆台套座条篇场期届所亩倍部块种起例只张份度点分秒'.split(''));
 const DATE_UNITS = new Set('月日号'.split(''));
@@ -80,6 +80,23 @@ function isStarBlank(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * Whether two underscores at [start, end) are a blank: a year left open (`20__年`), or a number between a
+ * Chinese character and its unit (`共__人`, `第__名`) that does not pair with a later `__` on its line
+ * around a phrase (Markdown emphasis, `__重点__`). Longer runs (`___`) are always blanks.
+ */
+function isShortUnderscoreBlank(text: string, start: number, end: number): boolean {
+  const p = start > 0 ? text.charCodeAt(start - 1) : 0x0a;
+  const q = end < text.length ? text[end] : '';
+  if (isDigit(p)) return q === '年';
+  if (!(isHan(p) || p === 0x7b2c /*第*/) || !AFTER_NUMBER.has(q)) return false;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const close = text.indexOf('__', end);
+  if (close < 0 || close >= lineEnd) return true;
+  return /[，。；！？,;]/u.test(text.slice(end, close));
+}
+
+/**
  * Whether `[姓名]`, `[时间范围]`, `[重点工作1]` at [start, end) is a template's blank: a short label of
  * Chinese in square brackets, not a Markdown link (`[文字](…)`, `[文字][1]`, `[文字]: …`), an image, a
  * wiki link (`[[页面]]`) or a phrase with sentence punctuation.
@@ -118,6 +135,9 @@ export function scanPlaceholders(text: string, extra: readonly (RegExp | TextPat
       out.push({ start, end, raw, kind: 'text' });
     } else if (c === 0x2a || c === 0xff0a) {
       if (!isStarBlank(text, start, end)) continue;
+      out.push({ start, end, raw, kind: kindOf(text, start, end) });
+    } else if (c === 0x5f && end - start === 2) {
+      if (!isShortUnderscoreBlank(text, start, end)) continue;
       out.push({ start, end, raw, kind: kindOf(text, start, end) });
     } else {
       // f() and `x()` are code, not an empty bracket left to fill.

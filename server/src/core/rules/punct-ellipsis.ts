@@ -2,8 +2,11 @@ import { isDigit } from '../text';
 import { NONE, isLatinOrDigit, isZh, nextCode, prevCode, forEachRun, proseIndex, scanProse } from './punct-util';
 import { msg, type Rule } from './types';
 
-/** Candidate ellipses: runs of …, three or more dots of any kind; three or more 。. */
-const isDot = (c: number) => c === 0x2026 || c === 0x2e || c === 0xb7 || c === 0x30fb || c === 0xff0e;
+/**
+ * Candidate ellipses: runs of …, three or more dots of any kind; three or more 。; two or more „ (a
+ * Chinese ellipsis “……” mangled on its way out of a word processor into low quotation marks „„).
+ */
+const isDot = (c: number) => c === 0x2026 || c === 0x2e || c === 0xb7 || c === 0x30fb || c === 0xff0e || c === 0x201e;
 const STOPS = /。{3,}/g;
 
 const isStar = (c: number) => c === 0x2a || c === 0x5f;
@@ -15,8 +18,8 @@ export const punctEllipsis: Rule = {
     category: 'punctuation',
     title: msg('省略号写法不规范', 'Malformed ellipsis'),
     description: msg(
-      '中文的省略号是两个“…”连写的“……”（GB/T 15834-2011），占两个字的位置。单个“…”、英文的“...”、“。。。”、“···”都应改为“……”。英文句子、代码、网址中的“...”、数字范围（1...10）和目录引导点（第一章........3）不受影响。',
-      'The Chinese ellipsis is two “…” written together, “……” (GB/T 15834-2011), two characters wide. A single “…”, English “...”, “。。。” and “···” become “……”. Dots in English sentences, code, URLs, number ranges (1...10) and table-of-contents leaders are left alone.',
+      '中文的省略号是两个“…”连写的“……”（GB/T 15834-2011），占两个字的位置。单个“…”、英文的“...”、“。。。”、“···”，以及从文字处理软件复制时变成的“„„”，都应改为“……”。英文句子、代码、网址中的“...”、数字范围（1...10）和目录引导点（第一章........3）不受影响。',
+      'The Chinese ellipsis is two “…” written together, “……” (GB/T 15834-2011), two characters wide. A single “…”, English “...”, “。。。”, “···” and “„„” (an ellipsis mangled when copied out of a word processor) become “……”. Dots in English sentences, code, URLs, number ranges (1...10) and table-of-contents leaders are left alone.',
     ),
     defaultSeverity: 'warning',
     fixable: true,
@@ -33,6 +36,8 @@ export const punctEllipsis: Rule = {
         if (n % 2 === 0) return; // …… and ………… (two ellipses) are right
         if (!isZh(left) && !isZh(right)) return; // English: wait…
         if (n > 3) replacement = '…'.repeat(n - 1);
+      } else if (c === 0x201e /* „ */) {
+        if (n < 2 || (!isZh(left) && !isZh(right))) return; // a single „ opens a German quotation
       } else if (c !== 0x3002 /* 。 */) {
         if (n < 3) return;
         if (c === 0x2e /* . */) {

@@ -87,6 +87,21 @@ export const punctUnbalanced: Rule = {
         const fix = m.full ? flipFix(p, t, m, open, marks, other) : undefined;
         if (fix) return report(t, m, open, fix);
       }
+      // “甲“乙 or 甲”乙”: one quotation typed with the same mark twice is one mistake, reported once, at the
+      // mark that is most likely the wrong way round (the second opening mark, the first closing mark).
+      if (t < QUOTES && marks.length === 2 && other.length === 0 && marks[0].full && marks[1].full) {
+        const m = open ? marks[1] : marks[0];
+        const [o, c] = PAIRS[t];
+        const [zh, en] = NAMES[t];
+        ctx.report({
+          start: m.at,
+          end: m.at + 1,
+          message: open
+            ? msg(`两个前${zh} ${o} 之间没有后${zh}：这个 ${o} 多半应为 ${c}。`, `Two opening ${en}s ${o} and no closing one: this ${o} is probably meant to be ${c}.`)
+            : msg(`两个后${zh} ${c} 之前没有前${zh}：这个 ${c} 多半应为 ${o}。`, `Two closing ${en}s ${c} and no opening one: this ${c} is probably meant to be ${o}.`),
+        });
+        return;
+      }
       for (const m of marks) if (m.full) report(t, m, open);
     };
 
