@@ -81,6 +81,16 @@ test('placeholder: two underscores are a blank year or number, not emphasis or a
   }
 });
 
+test('placeholder: a blank before a noun that starts like a unit asks for a name, not a number', () => {
+  const text = '牵头完成××项目验收，XX部门配合，新增xx项制度。\n';
+  const ps = check(text, 'placeholder');
+  assert.deepEqual(spans(text, ps), ['××', 'XX', 'xx']);
+  assert.match(ps[0].message.zh, /内容/u);
+  assert.doesNotMatch(ps[0].message.zh, /数量/u);
+  assert.match(ps[1].message.zh, /内容/u);
+  assert.match(ps[2].message.zh, /数量/u);
+});
+
 test('placeholder: patterns from the configuration add blanks', () => {
   const text = '由〔单位名称〕负责，xx个。\n';
   const ps = check(text, 'placeholder', { placeholders: { patterns: ['〔[^〕]{1,20}〕'] } });

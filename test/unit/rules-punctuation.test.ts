@@ -216,6 +216,24 @@ test('punct-unbalanced: quiet on balanced, nested and list-numbered text, apostr
 
 // ---------------------------------------------------------------- punct-straight-quotes
 
+test('punct-straight-quotes: a quotation opened straight and closed curly is one problem, made “…”', () => {
+  const text = "全镇锚定'两个确保“，围绕'九大战略“，实施\"三个一”工程，紧扣'1222“布局。\n";
+  const ps = check(text, 'punct-straight-quotes');
+  assert.deepEqual(spans(text, ps), ["'两个确保“", "'九大战略“", '"三个一”', "'1222“"]);
+  assert.equal(ps[0].message.zh, "引号前后不一致：'…“，应改为“…”。");
+  assert.equal(fixPunctuation(text, 'punct-straight-quotes'), '全镇锚定“两个确保”，围绕“九大战略”，实施“三个一”工程，紧扣“1222”布局。\n');
+  // The curly ends are not reported again as unbalanced.
+  assert.deepEqual(check(text, 'punct-unbalanced'), []);
+  // Still: straight pairs, a real quotation opened curly, and a ” closing an open “.
+  const straight = "他说\"要抓落实\"，又说'钉钉子'精神。\n";
+  assert.deepEqual(spans(straight, check(straight, 'punct-straight-quotes')), ['"要抓落实"', "'钉钉子'"]);
+  const curly = "学习'周五大学堂'和“两个维护”。\n";
+  assert.deepEqual(spans(curly, check(curly, 'punct-straight-quotes')), ["'周五大学堂'"]);
+  assert.deepEqual(check(curly, 'punct-unbalanced'), []);
+  const nested = '他说“要发扬\'钉钉子”精神。\n';
+  assert.equal(check(nested, 'punct-straight-quotes').every((p) => p.end - p.start === 1), true);
+});
+
 test('punct-straight-quotes: pairs in order, double and single', () => {
   const text = '提出"两个维护"和"四个意识"的要求，发扬\'钉钉子\'精神。';
   const ps = check(text, 'punct-straight-quotes');

@@ -8,6 +8,8 @@ const CANDIDATE = /[xX×ｘＸ]+|【[ \t\u3000]*】|（[ \t\u3000]*）|\([ \t\u3
 
 const QUANTITY_UNITS = new Set('亿万千百元个件项家人次斤吨批轮户辆台套座条篇场期届所亩倍部块种起例只张份度点分秒'.split(''));
 const DATE_UNITS = new Set('月日号'.split(''));
+/** Nouns that start with a unit's character: after a blank they take a name (××项目), not a number. */
+const UNIT_WORDS = new Set(['项目', '部门', '单位', '人员', '人民', '家庭', '场所', '条例', '批复', '期间', '件事', '台账', '户籍', '座谈', '点位', '种类', '部署']);
 const PLACE_UNITS = new Set('省市县区镇乡村街局委厅处科室部院校司厂站所队团'.split(''));
 const URLISH = new Set('/\\.:@#=&?_-~'.split('').map((c) => c.charCodeAt(0)));
 
@@ -26,7 +28,9 @@ function kindOf(text: string, start: number, end: number): PlaceholderKind {
   }
   if (DATE_UNITS.has(q)) return 'date';
   if ((q === '同' && q2 === '志') || (q === '先' && q2 === '生') || (q === '女' && q2 === '士')) return 'person';
-  if (p === '第' || QUANTITY_UNITS.has(q)) return 'quantity';
+  if (p === '第') return 'quantity';
+  // ××项目, XX部门, xx单位: a name before a noun that merely starts with a unit's character.
+  if (QUANTITY_UNITS.has(q)) return UNIT_WORDS.has(q + q2) ? 'text' : 'quantity';
   if (PLACE_UNITS.has(q)) return 'place';
   return 'text';
 }

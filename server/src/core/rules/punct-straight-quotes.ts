@@ -1,5 +1,5 @@
 import { isAsciiLetter, isDigit, isHan } from '../text';
-import { NONE, isZh, nextCode, prevCode, markIndex, proseIndex } from './punct-util';
+import { NONE, isZh, nextCode, prevCode, markIndex, mixedQuotes, proseIndex } from './punct-util';
 import { msg, type Rule } from './types';
 
 interface Q {
@@ -20,8 +20,8 @@ export const punctStraightQuotes: Rule = {
     category: 'punctuation',
     title: msg('中文里的直引号', 'Straight quotes in Chinese text'),
     description: msg(
-      '中文行文用弯引号“”‘’（GB/T 15834-2011），直引号 `"` `\'` 应按出现顺序成对改为“”和‘’。英文句子、代码、英文缩写中的撇号（Let\'s）和数字后的英寸、英尺记号（6"、5\'）不受影响；一段里直引号个数为奇数、无法配对时只提示，不自动修改。',
-      'Chinese text takes curly quotes “” ‘’ (GB/T 15834-2011): straight `"` and `\'` become “” and ‘’, paired in order. English sentences, code, apostrophes (Let\'s) and inch or foot marks after digits (6", 5\') are left alone; when a paragraph holds an odd number of straight quotes they cannot be paired, and the rule only warns.',
+      '中文行文用弯引号“”‘’（GB/T 15834-2011），直引号 `"` `\'` 应按出现顺序成对改为“”和‘’。英文句子、代码、英文缩写中的撇号（Let\'s）和数字后的英寸、英尺记号（6"、5\'）不受影响；一段里直引号个数为奇数、无法配对时只提示，不自动修改。直引号与弯引号混成一对（\'两个确保“、"两个确保”）时作为一处报告，改为“…”。',
+      'Chinese text takes curly quotes “” ‘’ (GB/T 15834-2011): straight `"` and `\'` become “” and ‘’, paired in order. English sentences, code, apostrophes (Let\'s) and inch or foot marks after digits (6", 5\') are left alone; when a paragraph holds an odd number of straight quotes they cannot be paired, and the rule only warns. A straight quote paired with a curly one (\'两个确保“, "两个确保”) is reported once and made “…”.',
     ),
     defaultSeverity: 'warning',
     fixable: true,
@@ -86,11 +86,31 @@ export const punctStraightQuotes: Rule = {
       }
     };
 
+    // A quotation opened with a straight quote and closed with a curly one ('两个确保“, "两个确保”): one
+    // quotation with mismatched marks, made “…” (the curly mark shows double quotes were meant).
+    const mixed = mixedQuotes(ctx.model);
+    for (const [a, b] of mixed) {
+      const ch = text[a];
+      ctx.report({
+        start: a,
+        end: b + 1,
+        message: msg(
+          `引号前后不一致：${ch}…${text[b]}，应改为“…”。`,
+          `Mismatched quotation marks ${ch}…${text[b]}; use “…”.`,
+        ),
+        fixes: [{
+          title: msg('改为“”', 'Change to “”'),
+          edits: [{ start: a, end: a + 1, text: '“' }, { start: b, end: b + 1, text: '”' }],
+        }],
+      });
+    }
+
     const marks = markIndex(ctx.model);
     for (let j = 0; j < marks.count; j++) {
       const c = marks.code[j];
       if (c !== 0x22 && c !== 0x27) continue;
       const at = marks.at[j];
+      if (mixed.has(at)) continue;
       const k = marks.span[j];
       const b = p.spans[k].block;
       if (b !== block) {

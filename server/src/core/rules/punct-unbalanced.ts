@@ -1,5 +1,5 @@
 import { isAsciiLetter, isDigit, isHan, isInlineSpace } from '../text';
-import { NONE, isZh, markIndex, nextCode, prevCode, proseIndex, type ProseIndex } from './punct-util';
+import { NONE, isZh, markIndex, mixedQuotes, nextCode, prevCode, proseIndex, type ProseIndex } from './punct-util';
 import { msg, type Fix, type Rule } from './types';
 
 /** The paired marks: opening, closing. Half-width parentheses pair with full-width ones but are never reported. */
@@ -165,6 +165,9 @@ export const punctUnbalanced: Rule = {
     };
 
     const marks = markIndex(ctx.model);
+    // The curly ends of quotations opened or closed with a straight quote: punct-straight-quotes reports those.
+    const mixed = mixedQuotes(ctx.model);
+    const mixedEnds = mixed.size ? new Set(mixed.values()) : null;
     // Per type, the open marks of the current block as indexes into `marks`: most marks pair up at once,
     // so Mark objects are made only for the ones left over.
     const stacks: number[][] = PAIRS.map(() => []);
@@ -187,6 +190,7 @@ export const punctUnbalanced: Rule = {
       const kind = KIND[c];
       if (kind === 0) continue;
       const at = marks.at[j];
+      if (mixedEnds?.has(at)) continue;
       const k = marks.span[j];
       const block = p.spans[k].block;
       if (!cur || cur.block !== block) {

@@ -206,3 +206,66 @@ export function tail(text: string, start: number, end: number, max = 8): string 
   }
   return (s > start ? '…' : '') + text.slice(s, end);
 }
+
+/**
+ * Quotations opened with a straight quote and closed with a curly double one, or the other way round:
+ * `'两个确保“`, `"两个确保”`. Map from the straight quote's offset to the curly mark's offset. Such a pair
+ * is one quotation with mismatched marks (punct-straight-quotes reports it; punct-unbalanced leaves its
+ * curly mark alone). The curly mark must be the next quotation mark after the straight one in the
+ * paragraph, and must not pair on its own: a “ not followed by a ”, a ” with no “ open before it.
+ */
+export function mixedQuotes(model: ReportModel): ReadonlyMap<number, number> {
+  return derive(model, MIXED_QUOTES);
+}
+
+const MIXED_QUOTES = derivedKey('mixedQuotes', computeMixedQuotes);
+
+function computeMixedQuotes(model: ReportModel): Map<number, number> {
+  const out = new Map<number, number>();
+  const p = proseIndex(model);
+  const { at, code, span, count } = markIndex(model);
+  const isQuote = (c: number) => c === 0x22 || c === 0x27 || (c >= 0x2018 && c <= 0x201d);
+  let block = -1;
+  let curlyOpen = 0; // “ not yet closed in the paragraph
+  let straight = [0, 0]; // straight " and ' seen so far in the paragraph, outside mixed pairs
+  for (let j = 0; j < count; j++) {
+    const c = code[j];
+    if (!isQuote(c)) continue;
+    const b = p.spans[span[j]].block;
+    if (b !== block) {
+      block = b;
+      curlyOpen = 0;
+      straight = [0, 0];
+    }
+    if (c === 0x201c) {
+      curlyOpen++;
+      continue;
+    }
+    if (c === 0x201d) {
+      if (curlyOpen) curlyOpen--;
+      continue;
+    }
+    if (c !== 0x22 && c !== 0x27) continue;
+    const s = c === 0x22 ? 0 : 1;
+    const l = prevCode(p, span[j], at[j]);
+    const r = nextCode(p, span[j], at[j]);
+    // An opening quote before Chinese text, not an apostrophe, inch or foot mark.
+    if (straight[s] % 2 === 0 && (isHan(r) || isDigit(r)) && !isAsciiLetter(l) && !isDigit(l)) {
+      let n = j + 1;
+      while (n < count && !isQuote(code[n])) n++;
+      if (n < count && p.spans[span[n]].block === b && (code[n] === 0x201c || code[n] === 0x201d)) {
+        let after = n + 1;
+        while (after < count && !isQuote(code[after])) after++;
+        const nextInBlock = after < count && p.spans[span[after]].block === b ? code[after] : NONE;
+        const mixed = code[n] === 0x201c ? nextInBlock !== 0x201d : curlyOpen === 0;
+        if (mixed) {
+          out.set(at[j], at[n]);
+          j = n;
+          continue;
+        }
+      }
+    }
+    straight[s]++;
+  }
+  return out;
+}
