@@ -403,6 +403,21 @@ test('paragraph-end-punctuation: body, run-in and closing paragraphs without a f
   ]);
 });
 
+test('paragraph-end-punctuation: a line standing for a first heading whose number was lost is left to heading-sequence', () => {
+  const body = '一是持续夯实网格化管理，将全镇农户划分为529个网格，抓好网格员培训，抓实重点人群排查管控。\n';
+  const text = `一、2022年工作总结\n抗疫情，奋力保障群众安全\n${body}（二）促增收，稳步推进农业产业发展\n${body}`;
+  assert.deepEqual(check(text, 'paragraph-end-punctuation'), []);
+  assert.equal(check(text, 'heading-sequence').length, 1);
+  // With its number the list starts at 1: a bare line there is a sentence missing its full stop.
+  const numbered = `一、2022年工作总结\n（一）抗疫情，奋力保障群众安全\n今年成效显著，群众满意\n${body}（二）促增收，稳步推进农业产业发展\n${body}`;
+  assert.deepEqual(spans(numbered, check(numbered, 'paragraph-end-punctuation')), ['意']);
+  // Not under a heading, or with no list going on at 2: still reported.
+  const loose = `一、2022年工作总结\n${body}今年成效显著，群众满意\n${body}（二）促增收，稳步推进农业产业发展\n${body}`;
+  assert.deepEqual(spans(loose, check(loose, 'paragraph-end-punctuation')), ['意']);
+  const noList = `一、2022年工作总结\n今年成效显著，群众满意\n${body}二、2023年工作计划\n${body}`;
+  assert.deepEqual(spans(noList, check(noList, 'paragraph-end-punctuation')), ['意']);
+});
+
 test('paragraph-end-punctuation: a paragraph that leads into a list calls for a colon', () => {
   const body = '今年围绕平台建设开展了大量工作，取得了一定成效，也发现了不少问题。';
   for (const list of [['1. 编译原理', '2. 语法糖'], ['- 编译原理', '- 语法糖'], ['1、编译原理', '2、语法糖']]) {

@@ -213,6 +213,7 @@ export const paragraphEndPunctuation: Rule = {
       }
       if (isListItem(model, p, bi) && inBareList(model, p, bi)) continue;
       if (inShortBareRun(model, p, bi)) continue;
+      if (standsForMissingFirstHeading(model, bi)) continue;
       let lastStart = end.last;
       const lc = text.charCodeAt(lastStart);
       if (lc >= 0xdc00 && lc <= 0xdfff && lastStart > 0) lastStart--;
@@ -293,6 +294,30 @@ function hasSentenceAfterLabel(text: string, from: number, to: number): boolean 
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a short line stands where the first numbered heading of a list is missing: right under its
+ * parent heading (一、), with the list going on at 2 ((二)) after the text under the line, and no 1 in
+ * between. It is that heading with its number lost (抗疫情，奋力保障群众安全 for （一）抗疫情……), as
+ * happens to Word's automatic numbering in a copy; heading-sequence reports the gap, and no full stop
+ * belongs at its end.
+ */
+function standsForMissingFirstHeading(model: ReportModel, bi: number): boolean {
+  const { blocks, headings } = model;
+  const b = blocks[bi];
+  if (b.contentEnd - b.contentStart > 30 || bi === 0) return false;
+  const above = blocks[bi - 1];
+  if (above.kind !== 'heading' || above.heading < 0) return false;
+  const parent = headings[above.heading];
+  if (parent.kind !== 'numbered') return false;
+  for (let k = bi + 1; k < blocks.length; k++) {
+    const nb = blocks[k];
+    if (nb.kind !== 'heading' || nb.heading < 0) continue;
+    const h = headings[nb.heading];
+    return h.kind === 'numbered' && h.level > parent.level && h.value === 2 && k > bi + 1;
   }
   return false;
 }
