@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient, WorkspaceEdit } from 'vscode-languageclient';
 import type { RequestType } from 'vscode-languageserver-protocol';
 import {
+  FixAllRequest,
   NextBlankRequest,
   NextHeadingRequest,
   RenumberRequest,
@@ -24,6 +25,7 @@ export const WORKBENCH_COMMANDS = [
   'report.openWithoutPaidMarkers',
   'report.nextBlank',
   'report.previousBlank',
+  'report.fixAll',
   'report.showStatistics',
 ] as const;
 
@@ -171,6 +173,17 @@ export function registerWorkbenchCommands(context: vscode.ExtensionContext, clie
   };
   register('report.nextBlank', (editor) => goToBlank(editor, 'next'));
   register('report.previousBlank', (editor) => goToBlank(editor, 'previous'));
+
+  register('report.fixAll', async (editor) => {
+    const edit = await request(FixAllRequest, { uri: uriOf(editor) });
+    const change = edit?.documentChanges?.[0];
+    const count = change && 'edits' in change ? change.edits.length : 0;
+    if (!edit || count === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to fix automatically in this report.'));
+      return;
+    }
+    if (await apply(editor, edit)) vscode.window.setStatusBarMessage(vscode.l10n.t('Fixed the auto-fixable problems ({0} edits).', count), 4000);
+  });
 
   register('report.showStatistics', async (editor) => statistics.show(editor.document));
 

@@ -176,6 +176,18 @@ suite('workbench', () => {
     assert.deepStrictEqual(picked(), [9, 14, 'x'], 'wrapped to the last');
   });
 
+  test('report.fixAll applies the server’s fix-all through the shared protocol, then has nothing left', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'report', content: '报告\n一、标题\n正文##PaidBegin##付费内容\n二、标题\n正文。\n四、标题\n正文。\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('report.fixAll');
+    await waitFor(() => doc.getText().includes('三、标题') || undefined, 10000, 'the fixed text');
+    assert.ok(doc.getText().includes('##paidbegin##'), doc.getText());
+    const before = doc.getText();
+    await vscode.commands.executeCommand('report.fixAll');
+    assert.strictEqual(doc.getText(), before, 'a second fix-all changes nothing');
+    assert.strictEqual(editor.document, doc);
+  });
+
   test('report.showStatistics opens the statistics view', async () => {
     const doc = await vscode.workspace.openTextDocument(fixtureUri('workbench.report'));
     await vscode.window.showTextDocument(doc);
@@ -189,7 +201,7 @@ suite('workbench', () => {
   test('the commands are contributed with titles and the report category', async () => {
     const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; title: string; category: string }[] } };
     const ids = pkg.contributes.commands.map((c) => c.command);
-    for (const id of ['report.renumberHeadings', 'report.insertNextHeading', 'report.wrapPaid', 'report.unwrapPaid', 'report.copyWithoutPaidMarkers', 'report.openWithoutPaidMarkers', 'report.nextBlank', 'report.previousBlank', 'report.showStatistics']) {
+    for (const id of ['report.renumberHeadings', 'report.insertNextHeading', 'report.wrapPaid', 'report.unwrapPaid', 'report.copyWithoutPaidMarkers', 'report.openWithoutPaidMarkers', 'report.nextBlank', 'report.previousBlank', 'report.fixAll', 'report.showStatistics']) {
       assert.ok(ids.includes(id), id);
     }
     const all = await vscode.commands.getCommands(true);
