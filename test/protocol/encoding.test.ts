@@ -3,52 +3,26 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { encodeGbk } from '../fixtures/gbk.mjs';
+import { start as startServer, type Diag, type Server } from './harness';
 
-const SERVER = join(process.cwd(), 'dist', 'server.js');
 const REPORT = readFileSync(join(process.cwd(), 'test', 'fixtures', 'gbk-report.txt'), 'utf8');
 
-interface Diag { code: string; severity: number; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }
 interface Action { title: string; kind: string; isPreferred?: boolean; edit?: unknown; command?: { command: string; arguments: unknown[] }; diagnostics?: Diag[] }
 
-const procs: ChildProcess[] = [];
+const servers: Server[] = [];
 after(() => {
-  for (const p of procs) if (p.exitCode === null) p.kill();
+  for (const s of servers) if (!s.exited()) s.proc.kill();
 });
 
-async function start(opts: { locale: string; clientCommands: boolean }): Promise<{ conn: MessageConnection; close(): Promise<void>; stderr(): string }> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  procs.push(proc);
-  let err = '';
-  proc.stderr!.on('data', (d) => (err += d));
-  const conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
-  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  conn.onRequest('client/registerCapability', () => null);
-  conn.onNotification('window/logMessage', () => undefined);
-  conn.listen();
-  await conn.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    locale: opts.locale,
-    initializationOptions: { clientCommands: opts.clientCommands },
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: { dynamicRegistration: false } } },
-  });
-  await conn.sendNotification('initialized', {});
-  return {
-    conn,
-    stderr: () => err,
-    async close() {
-      await conn.sendRequest('shutdown');
-      await conn.sendNotification('exit');
-      conn.dispose();
-      await new Promise((r) => proc.once('exit', r));
-    },
-  };
+async function start(opts: { locale: string; clientCommands: boolean }): Promise<Server> {
+  const s = await startServer({ locale: opts.locale, initializationOptions: { clientCommands: opts.clientCommands } });
+  servers.push(s);
+  return s;
 }
 
 let n = 0;

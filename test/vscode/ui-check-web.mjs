@@ -25,6 +25,7 @@ import { format } from 'node:util';
 import { InstallError, exitGuard } from '../../scripts/install-code-server.mjs';
 import { launchChromium, startTestWeb } from './run-web.mjs';
 
+import { CheckError, WAIT_MS, runCommand, waitInPage, waitVisible } from './page-checks.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtureDir = join(repoRoot, 'test', 'vscode', 'workspace');
 const resultsDir = join(repoRoot, 'test-results');
@@ -34,7 +35,6 @@ const timeoutSec = Number(process.env.REPORT_UI_TIMEOUT ?? 240);
 
 const REPORT = 'sample.report';
 const VIEWPORT = { width: 1400, height: 900 };
-const WAIT_MS = 30000;
 /** The sections of sample.report, at the top level of the Outline, and where the paid region comes: a leaf
  * inside the section its begin marker is in (symbols nest, so the breadcrumbs keep the section path). */
 const SECTIONS = ['一、主要工作完成情况', '二、存在的问题和不足', '三、下一步工作打算'];
@@ -49,40 +49,6 @@ const BLANKS = [
 const t0 = Date.now();
 const elapsed = (from = t0) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[web-ui-check] ${msg}`);
-
-class CheckError extends Error {}
-
-async function waitInPage(page, what, probe, arg, timeout = WAIT_MS) {
-  try {
-    const handle = await page.waitForFunction(probe, arg, { timeout, polling: 100 });
-    return await handle.jsonValue();
-  } catch (err) {
-    if (/Timeout/i.test(err?.message ?? '')) throw new CheckError(`timed out after ${timeout / 1000} s waiting for ${what}`);
-    throw err;
-  }
-}
-
-async function waitVisible(locator, what, timeout = WAIT_MS) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (err) {
-    if (/Timeout/i.test(err?.message ?? '')) throw new CheckError(`timed out after ${timeout / 1000} s waiting for ${what}`);
-    throw err;
-  }
-}
-
-/** Runs a command from the Command Palette (F1), picking the entry whose label starts with `label`. */
-async function runCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await waitVisible(input, 'the Command Palette');
-  await input.fill(`>${label}`);
-  const start = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: start }) });
-  await waitVisible(row, `the command "${label}" in the Command Palette`);
-  await row.first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
-}
 
 async function checks(page, step) {
   await step('the Explorer shows the seed workspace', async () => {

@@ -54,6 +54,7 @@ import {
 } from '../../scripts/install-code-server.mjs';
 import { encodeGbk } from '../fixtures/gbk.mjs';
 
+import { CheckError, WAIT_MS, pollInPage, runCommand, waitInPage, waitVisible } from './page-checks.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examplesDir = join(repoRoot, 'examples');
 const imagesDir = join(repoRoot, 'docs', 'images');
@@ -115,15 +116,12 @@ const NLS = JSON.parse(readFileSync(join(repoRoot, ZH ? 'package.nls.zh-cn.json'
 const picture = (name) => (!ZH ? name : name === 'workbench.png' ? 'workbench.zh-cn.png' : undefined);
 const VIEWPORT = { width: 1600, height: 1000 };
 /** How long one condition may take to show up in the page. */
-const WAIT_MS = 30000;
 
 const t0 = Date.now();
 const elapsed = (from = t0) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[ui-check] ${msg}`);
 
 /** A failed check: its message is the whole story (no stack trace needed). */
-class CheckError extends Error {}
-
 // Settings for a clean workbench and a readable screenshot (startCodeServer keeps an existing
 // settings.json). English UI: the workbench's default display language.
 const SETTINGS = {
@@ -161,55 +159,7 @@ const SETTINGS = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Page helpers
-
-/** Waits until `probe` (run in the page) returns a truthy value; returns it. */
-async function waitInPage(page, what, probe, arg, timeout = WAIT_MS) {
-  try {
-    const handle = await page.waitForFunction(probe, arg, { timeout, polling: 100 });
-    return await handle.jsonValue();
-  } catch (err) {
-    if (/Timeout/i.test(err?.message ?? '')) throw new CheckError(`timed out after ${timeout / 1000} s waiting for ${what}`);
-    throw err;
-  }
-}
-
-/**
- * Like waitInPage for conditions with parts: `probe` returns '' when all hold, otherwise what does
- * not (yet); on timeout that is the message.
- */
-async function pollInPage(page, what, probe, arg, timeout = WAIT_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const why = await page.evaluate(probe, arg);
-    if (!why) return;
-    if (Date.now() > deadline) throw new CheckError(`${what}: ${why} (after ${timeout / 1000} s)`);
-    await page.waitForTimeout(150);
-  }
-}
-
-/** Waits for a locator to be visible. */
-async function waitVisible(locator, what, timeout = WAIT_MS) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout });
-  } catch (err) {
-    if (/Timeout/i.test(err?.message ?? '')) throw new CheckError(`timed out after ${timeout / 1000} s waiting for ${what}`);
-    throw err;
-  }
-}
-
-/** Runs a command from the Command Palette (F1), picking the entry whose label starts with `label`. */
-async function runCommand(page, label) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await waitVisible(input, 'the Command Palette');
-  await input.fill(`>${label}`);
-  const start = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: start }) });
-  await waitVisible(row, `the command "${label}" in the Command Palette`);
-  await row.first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
-}
+// Page helpers (the shared ones are in page-checks.mjs)
 
 /** The text of the active editor as rendered (`.view-lines`): its view lines, top to bottom. */
 async function renderedLines(page) {
