@@ -1,7 +1,7 @@
 // One analysis per document version: the parse, shared by every feature, and the lint, computed on demand.
 
 import type { ResolvedConfig } from './config';
-import { lint, lintSteps } from './lint';
+import { lint, lintSteps, type IncrementalStats, type LintOptions, type PreviousLint } from './lint';
 import type { ReportModel } from './model';
 import { parse } from './parser';
 import type { Problem } from './rules/types';
@@ -22,18 +22,48 @@ export interface StepControl {
 export class Analysis {
   readonly model: ReportModel;
   private _problems: Problem[] | undefined;
+  /** This analysis's lint, rule by rule, once finished: what the next analysis of the document builds on. */
+  private finished: PreviousLint | undefined;
+  /** The last finished lint of an earlier version, until this one is linted. */
+  private base: PreviousLint | undefined;
+  /** What the incremental lint did (undefined when the lint ran from scratch). */
+  readonly incremental: IncrementalStats | undefined;
 
+  /**
+   * Parses `text`. With `previous`, an earlier analysis of the same document, the lint is incremental: the
+   * rules that look at one block at a time run only where the text changed (nothing when the configuration
+   * differs). Only the last finished lint is kept: a chain of analyses never holds more than two models.
+   */
   constructor(
     readonly text: string,
     readonly config: ResolvedConfig,
     private readonly onRuleError?: (ruleId: string, error: unknown) => void,
+    previous?: Analysis,
   ) {
     this.model = parse(text, config.parse);
+    if (previous && previous.config === config) this.base = previous.finished ?? previous.base;
+    this.incremental = this.base ? { reusedBlocks: 0, dirtyBlocks: 0, incrementalRules: 0 } : undefined;
+  }
+
+  /** Options of a lint of this analysis: incremental over the base, recording each rule's problems. */
+  private lintOptions(isCancelled?: () => boolean): LintOptions & { byRule: Map<string, Problem[]> } {
+    return { onRuleError: this.onRuleError, isCancelled, previous: this.base, byRule: new Map(), stats: this.incremental };
+  }
+
+  /** Keeps a finished lint (and lets go of the base it was built on). */
+  private finish(problems: Problem[], byRule: Map<string, Problem[]>): Problem[] {
+    this._problems = problems;
+    this.finished = { model: this.model, byRule };
+    this.base = undefined;
+    return problems;
   }
 
   get problems(): Problem[] {
-    if (!this._problems) this._problems = lint(this.model, this.config, { onRuleError: this.onRuleError });
-    return this._problems;
+    if (!this._problems) {
+      const options = this.lintOptions();
+      this.finish(lint(this.model, this.config, options), options.byRule);
+    }
+    return this._problems!;
   }
 
   /** Whether the problems are computed already (then `problemsAsync` answers at once). */
@@ -48,15 +78,15 @@ export class Analysis {
   async problemsAsync(control: StepControl): Promise<Problem[]> {
     if (this._problems) return this._problems;
     const slice = control.slice ?? 10;
-    const steps = lintSteps(this.model, this.config, { onRuleError: this.onRuleError });
+    const options = this.lintOptions();
+    const steps = lintSteps(this.model, this.config, options);
     let since = Date.now();
     for (;;) {
       if (control.isCancelled()) throw new CancelledError();
       const step = steps.next();
       if (step.done) {
         // Another caller may have finished first; both results are equal, keep the first.
-        this._problems ??= step.value;
-        return this._problems;
+        return this._problems ?? this.finish(step.value, options.byRule);
       }
       if (Date.now() - since >= slice) {
         await control.pause();
@@ -72,9 +102,9 @@ export class Analysis {
    */
   problemsUnlessCancelled(isCancelled: () => boolean): Problem[] | undefined {
     if (this._problems) return this._problems;
-    const found = lint(this.model, this.config, { onRuleError: this.onRuleError, isCancelled });
+    const options = this.lintOptions(isCancelled);
+    const found = lint(this.model, this.config, options);
     if (isCancelled()) return undefined;
-    this._problems = found;
-    return found;
+    return this.finish(found, options.byRule);
   }
 }

@@ -297,7 +297,9 @@ export class ReportService {
     const text = doc.getText();
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.config === config && cached.text === text) return cached.analysis;
-    const analysis = new Analysis(text, config, (rule, e) => this.host.log('error', `rule ${rule} failed: ${errorText(e)}`));
+    // The previous analysis of the document, under the same configuration, makes the lint incremental.
+    const previous = cached?.config === config ? cached.analysis : undefined;
+    const analysis = new Analysis(text, config, (rule, e) => this.host.log('error', `rule ${rule} failed: ${errorText(e)}`), previous);
     if (this.open.has(doc.uri)) this.analyses.set(doc.uri, { text, config, analysis });
     return analysis;
   }

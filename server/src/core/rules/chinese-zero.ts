@@ -27,6 +27,7 @@ export const chineseZero: Rule = {
       '用汉字逐位书写的年份，零应写作“〇”（GB/T 15835-2011）：`二零二三年`、`二○二三年`（圆圈符号）、`二O二三年`（字母 O）都应写作 `二〇二三年`。“两千零二十三”一类按数值读写的数字中“零”是正确的，不提示。',
       'A year written digit by digit in Chinese numerals takes 〇 for zero (GB/T 15835-2011): `二零二三年`, `二○二三年` (a circle symbol) and `二O二三年` (a letter O) all become `二〇二三年`. In counted numbers such as 两千零二十三, 零 is right and is left alone.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

@@ -25,6 +25,7 @@ export const doubledChar: Rule = {
       '“的的”“了了”“是是”“在在”“和和”“们们”等是录入时多打了一个字。只检查从不叠用的虚词，并排除正常的组合：`目的的`、`为了了解`、`不了了之`、`现在在`、`在在建项目`、`是是非非`、`的的确确`、`和和美美`。`谢谢`、`常常`、`天天`、`看看`、`一一`等叠词不在检查之列。',
       'Characters typed twice: 的的, 了了, 是是, 在在, 和和, 们们. Only function characters that are never doubled are checked, and legitimate sequences are excluded: `目的的`, `为了了解`, `不了了之`, `现在在`, `在在建项目`, `是是非非`, `的的确确`, `和和美美`. Reduplicated words such as 谢谢, 常常, 天天, 看看 and 一一 are not checked.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

@@ -50,6 +50,7 @@ export const doubledWord: Rule = {
       '同一个词紧挨着写了两遍（`进行进行`、`完成完成了`、`我所所做的`），多是录入或改稿时留下的。用中文分词区分正常的叠用：分词后是一个词或与前后构成词的（`看看`、`谢谢`、`常常`、`认认真真`、`的的确确`、`不了了之`、`研究所所长`）不报；单字只查代词、介词、连词、副词等虚词（`所所`、`这这`、`被被`），实词单字叠用（`红红火火`、`节节攀升`、`周周有活动`）不报；数量短语（`一步一步`）和动词的尝试态（`要研究研究`、`讨论讨论吧`）不报。`的的`、`了了`等九个虚词由 doubled-char 检查。',
       'The same word written twice in a row (进行进行, 完成完成了, 我所所做的), usually left over from typing or editing. Word segmentation tells it from legitimate doubling: what the segmenter reads as one word or as part of a neighbouring word (看看, 谢谢, 常常, 认认真真, 的的确确, 不了了之, 研究所所长) is left alone, a single character is checked only when it is a function word (所所, 这这, 被被), never a content character (红红火火, 节节攀升, 周周有活动); numeral phrases (一步一步) and the tentative form of verbs (要研究研究, 讨论讨论吧). The nine function characters of doubled-char (的的, 了了, …) are left to that rule.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

@@ -26,6 +26,7 @@ export const fullwidthDigits: Rule = {
       '正文中的阿拉伯数字应使用半角形式（GB/T 15835-2011）：`２０２３年` 应写作 `2023年`，`１５．６％` 应写作 `15.6%`。标题编号中的全角数字由标题编号规则处理。',
       'Arabic numerals in running text are written half-width (GB/T 15835-2011): `２０２３年` becomes `2023年`, `１５．６％` becomes `15.6%`. Full-width digits in heading numbers are left to the heading-number rule.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

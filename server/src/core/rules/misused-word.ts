@@ -154,6 +154,7 @@ export const misusedWord: Rule = {
       `公文中常见的错别字和成语误写，如 \`再接再励\`（再接再厉）、\`迫不急待\`（迫不及待）、\`精兵减政\`（精兵简政）、\`因地治宜\`（因地制宜）、\`竞竞业业\`（兢兢业业）。内置 ${MISUSED_WORDS.length} 组，只收在任何语境下都错误的写法（“既使”“按装”不收：“既使……又使……”“按装机容量”是正确的）。用户词典中有同一写法时以用户词典为准。`,
       `Words and idioms commonly miswritten in official writing, such as \`再接再励\` (再接再厉), \`迫不急待\` (迫不及待), \`精兵减政\` (精兵简政), \`因地治宜\` (因地制宜), \`竞竞业业\` (兢兢业业). The ${MISUSED_WORDS.length} built-in pairs hold only forms that are wrong in every context (既使 and 按装 are not listed: 既使……又使…… and 按装机容量 are correct). Where the user dictionary lists the same form, the user dictionary wins.`,
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
     options: {

@@ -23,6 +23,7 @@ export const oddSpace: Rule = {
       '行内的不换行空格（U+00A0）、半角/全角宽度空格（U+2002、U+2003）、细空格等特殊空格，多由 Word 或网页粘贴带入，看起来是空格，搜索、换行和对齐时却不是。汉字之间换成全角空格（U+3000），其他位置换成普通空格。数字之间的细空格是 GB/T 15835-2011 允许的“千分空”，不提示；不换行空格只在紧挨中文时提示。',
       'No-break spaces (U+00A0), en and em spaces (U+2002, U+2003), thin spaces and other unusual spaces inside a line usually come from Word or the web: they look like spaces but do not behave like them in search, wrapping and alignment. Between Chinese characters they become an ideographic space (U+3000), elsewhere an ordinary space. A thin space between digits is the digit-group separator GB/T 15835-2011 allows and is left alone; a no-break space is flagged only next to Chinese.',
     ),
+    scope: 'block',
     defaultSeverity: 'info',
     fixable: true,
   },

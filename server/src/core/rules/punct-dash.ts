@@ -18,6 +18,7 @@ export const punctDash: Rule = {
       '中文的破折号是两个“—”连写的“——”（GB/T 15834-2011），占两个字的位置。中文里的“--”、“－－”、“――”，与逗号、句号等相邻的单个“—”，以及段首的单个“—”，都应改为“——”。汉字或数字之间的单个“—”是连接号（“北京—上海”“2021—2035年”），不受影响；页脚“— 1 —”、Markdown 分隔线“---”、日期和范围里的“-”也不受影响。',
       'The Chinese dash is two “—” written together, “——” (GB/T 15834-2011), two characters wide. In Chinese text “--”, “－－”, “――”, a single “—” next to a comma or full stop, and a single “—” opening a paragraph become “——”. A single “—” between Chinese characters or digits is the connecting mark (“北京—上海”, “2021—2035年”) and is left alone, as are page footers “— 1 —”, Markdown rules “---” and the “-” of dates and ranges.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

@@ -13,6 +13,7 @@ export const punctDunBetweenTitles: Rule = {
       'GB/T 15834-2011 第 4.5.3.5 条：标有引号或书名号的并列成分之间通常不用顿号，写作《A》《B》、“A”“B”。很多公文仍写作“A”、“B”，这不算错误，因此本规则默认只给出提示。并列项之间插有括注时（《A》（修订版）、《B》）宜用顿号，不在本规则检查范围内。',
       'GB/T 15834-2011 §4.5.3.5: items in quotation or title marks listed together usually take no enumeration comma between them: 《A》《B》, “A”“B”. Many official texts still write “A”、“B”, which is not wrong, so the rule only hints by default. When a note in parentheses stands between the items (《A》（修订版）、《B》) the comma is right and is not checked.',
     ),
+    scope: 'block',
     defaultSeverity: 'hint',
     fixable: true,
   },

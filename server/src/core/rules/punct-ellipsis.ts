@@ -21,6 +21,7 @@ export const punctEllipsis: Rule = {
       '中文的省略号是两个“…”连写的“……”（GB/T 15834-2011），占两个字的位置。单个“…”、英文的“...”、“。。。”、“···”，以及从文字处理软件复制时变成的“„„”，都应改为“……”。英文句子、代码、网址中的“...”、数字范围（1...10）和目录引导点（第一章........3）不受影响。',
       'The Chinese ellipsis is two “…” written together, “……” (GB/T 15834-2011), two characters wide. A single “…”, English “...”, “。。。”, “···” and “„„” (an ellipsis mangled when copied out of a word processor) become “……”. Dots in English sentences, code, URLs, number ranges (1...10) and table-of-contents leaders are left alone.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

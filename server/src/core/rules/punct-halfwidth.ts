@@ -82,6 +82,7 @@ export const punctHalfwidth: Rule = {
       '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、快捷键（`Ctrl+,`）、英文句子、代码和文首的 YAML 元数据不受影响；半角括号只在括号内含汉字时成对改为全角。',
       'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, key combinations (`Ctrl+,`), English sentences, code and YAML front matter are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
     ),
+    scope: 'block',
     defaultSeverity: 'info',
     fixable: true,
   },

@@ -26,6 +26,7 @@ export const punctRepeated: Rule = {
       '同一个点号连写（`。。`、`，，`、`、、`、`；；`、`：：`）是打字错误，保留一个即可。省略号“……”和破折号“——”本来就是两个字符；`。。。` 是写错的省略号，由 punct-ellipsis 处理；GB/T 15834-2011 允许叹号、问号叠用以加强语气（“！！”“？！”），不算错误。',
       'The same stop mark written twice or more (`。。`, `，，`, `、、`, `；；`, `：：`) is a typo: keep one. The ellipsis “……” and the dash “——” are two characters by design; `。。。` is a miswritten ellipsis, left to punct-ellipsis; GB/T 15834-2011 allows repeated exclamation and question marks for emphasis (“！！”, “？！”).',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
     options: {

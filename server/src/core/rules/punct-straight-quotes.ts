@@ -23,6 +23,7 @@ export const punctStraightQuotes: Rule = {
       '中文行文用弯引号“”‘’（GB/T 15834-2011），直引号 `"` `\'` 应按出现顺序成对改为“”和‘’。英文句子、代码、英文缩写中的撇号（Let\'s）和数字后的英寸、英尺记号（6"、5\'）不受影响；一段里直引号个数为奇数、无法配对时只提示，不自动修改。直引号与弯引号混成一对（\'两个确保“、"两个确保”）时作为一处报告，改为“…”。',
       'Chinese text takes curly quotes “” ‘’ (GB/T 15834-2011): straight `"` and `\'` become “” and ‘’, paired in order. English sentences, code, apostrophes (Let\'s) and inch or foot marks after digits (6", 5\') are left alone; when a paragraph holds an odd number of straight quotes they cannot be paired, and the rule only warns. A straight quote paired with a curly one (\'两个确保“, "两个确保”) is reported once and made “…”.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: true,
   },

@@ -24,6 +24,7 @@ export const twoDigitYear: Rule = {
       '年份应写全（GB/T 15835）：`23年3月`、`23年度`、`23年工作总结` 应写作 `2023年3月`、`2023年度`、`2023年工作总结`。只在日期语境中提示；`连续23年`、`近10年`、`30年来` 等表示年数的写法不提示。没有自动修复：世纪无法确定。',
       'Years are written in full (GB/T 15835): `23年3月`, `23年度`, `23年工作总结` become `2023年3月`, `2023年度`, `2023年工作总结`. Only date contexts are flagged; numbers of years (`连续23年`, `近10年`, `30年来`) are left alone. No automatic fix: the century cannot be known.',
     ),
+    scope: 'block',
     defaultSeverity: 'warning',
     fixable: false,
     options: {

@@ -55,6 +55,14 @@ export interface RuleMeta {
    * default and description. The rule reads them, validated and with defaults filled in, from `ctx.options`.
    */
   options?: OptionSpecs;
+  /**
+   * `block`: what the rule reports in a block depends only on that block — its text, kind, content span,
+   * paid flag and heading marker — and on the configuration; it reports only inside the block, reads no other
+   * block and no document-wide data (habits, numbering, sections). After an edit, the analysis then runs the
+   * rule only on the blocks the edit touched and keeps its problems in the others (see core/incremental.ts;
+   * a property test compares every such result with a fresh analysis). Absent: the rule reads the document.
+   */
+  scope?: 'block';
 }
 
 export interface Problem {
