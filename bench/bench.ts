@@ -207,7 +207,7 @@ function analysisPart(): void {
       String(pairs),
       load().split(' ')[0],
     ]);
-    if (bytes === 1 << 20) phaseLines.push(...phases(text));
+    if (bytes === 1 << 20) phaseLines.push(...phases(text), editLine(text));
   }
   table(['size', 'MiB', 'ours min ms', 'ours median ms', 'ours CPU ms', 'MiB/s', 'retained ÷ text', 'peer min ms', 'peer median ms', 'peer fed', 'median peer÷ours', 'pairs', 'load'], rows);
   console.log(`\n"peer fed": autocorrect-node gets the whole text up to ${PIECE / 1000}K characters, above that pieces of at most ${PIECE / 1000}K cut at line breaks (on the whole text it gives up and returns nothing).`);
@@ -239,6 +239,46 @@ function phases(text: string): string[] {
     lap('statistics', () => statistics(a.model));
   }
   return [`\nPhases at 1 MiB in process (least ms of 15): ` + PHASES.map((p) => `${p} ${f(best[p])}`).join(' · ')];
+}
+
+/**
+ * A one-character edit at 1 MiB in process: the analysis built on the previous one (incremental lint) and a
+ * fresh one, interleaved, each edit at another place; the median of wall and CPU time of parse + lint.
+ */
+function editLine(text: string): string {
+  const next = positions(20261130);
+  let prev = new Analysis(text, DEFAULT_CONFIG);
+  void prev.problems;
+  let current = text;
+  const inc: { wall: number; cpu: number }[] = [];
+  const full: { wall: number; cpu: number }[] = [];
+  const parseOnly: number[] = [];
+  let dirty = 0;
+  for (let i = 0; i < 41; i++) {
+    const at = Math.floor(next() * current.length);
+    current = current.slice(0, at) + (i % 2 ? '，' : '的') + current.slice(at);
+    const edited = current;
+    let made!: Analysis;
+    const runInc = () => inc.push(timed(() => void (made = new Analysis(edited, DEFAULT_CONFIG, undefined, prev)).problems));
+    const runFull = () => full.push(timed(() => void new Analysis(edited, DEFAULT_CONFIG).problems));
+    if (i % 2) {
+      runInc();
+      runFull();
+    } else {
+      runFull();
+      runInc();
+    }
+    const t0 = performance.now();
+    void new Analysis(edited, DEFAULT_CONFIG);
+    parseOnly.push(performance.now() - t0);
+    dirty += made.incremental?.dirtyBlocks ?? 0;
+    prev = made;
+  }
+  const m = (xs: { wall: number; cpu: number }[], k: 'wall' | 'cpu') => f(median(xs.map((x) => x[k])));
+  return (
+    `One-character edit at 1 MiB in process (median of ${inc.length}, interleaved): incremental ${m(inc, 'wall')} ms (CPU ${m(inc, 'cpu')}), ` +
+    `fresh ${m(full, 'wall')} ms (CPU ${m(full, 'cpu')}); parse alone ${f(median(parseOnly))} ms; block rules ran on ${f(dirty / inc.length, 1)} blocks per edit`
+  );
 }
 
 // ---- part 2: the language server over stdio ----------------------------------------------------------

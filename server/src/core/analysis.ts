@@ -3,6 +3,7 @@
 import type { ResolvedConfig } from './config';
 import { lint, lintSteps, type IncrementalStats, type LintOptions, type PreviousLint } from './lint';
 import type { ReportModel } from './model';
+import { changeBetween } from './incremental';
 import { parse } from './parser';
 import type { Problem } from './rules/types';
 
@@ -40,8 +41,14 @@ export class Analysis {
     private readonly onRuleError?: (ruleId: string, error: unknown) => void,
     previous?: Analysis,
   ) {
-    this.model = parse(text, config.parse);
-    if (previous && previous.config === config) this.base = previous.finished ?? previous.base;
+    const earlier = previous && previous.config === config ? previous : undefined;
+    if (earlier) {
+      // The parse builds on the previous version, the lint on the last one linted (often the same).
+      const change = changeBetween(earlier.text, text);
+      this.model = parse(text, config.parse, { model: earlier.model, change });
+      const lintBase = earlier.finished ?? earlier.base;
+      if (lintBase) this.base = lintBase.model === earlier.model ? { ...lintBase, change } : lintBase;
+    } else this.model = parse(text, config.parse);
     this.incremental = this.base ? { reusedBlocks: 0, dirtyBlocks: 0, incrementalRules: 0 } : undefined;
   }
 

@@ -1,7 +1,7 @@
 // Runs the enabled rules over a parsed report.
 
 import type { ResolvedConfig } from './config';
-import { blockAt, blockView, carriedProblems, changeBetween, mapBlocks, type BlockMapping } from './incremental';
+import { blockAt, blockView, carriedProblems, changeBetween, mapBlocks, type BlockMapping, type TextChange } from './incremental';
 import { defaultOptions, type RuleOptions } from './options';
 import type { ReportModel } from './model';
 import { RULES } from './rules';
@@ -38,6 +38,8 @@ export interface LintOptions {
 export interface PreviousLint {
   model: ReportModel;
   byRule: ReadonlyMap<string, Problem[]>;
+  /** The edit from the previous model's text to this one's, when known (else found by comparing them). */
+  change?: TextChange;
 }
 
 export interface IncrementalStats {
@@ -62,7 +64,7 @@ class Increment {
 
   get blockMapping(): BlockMapping {
     if (!this.mapping) {
-      this.mapping = mapBlocks(this.prev.model, this.next, changeBetween(this.prev.model.text, this.next.text));
+      this.mapping = mapBlocks(this.prev.model, this.next, this.prev.change ?? changeBetween(this.prev.model.text, this.next.text));
       if (this.stats) {
         this.stats.dirtyBlocks = this.mapping.dirty.length;
         this.stats.reusedBlocks = this.next.blocks.length - this.mapping.dirty.length;

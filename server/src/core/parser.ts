@@ -6,7 +6,8 @@ import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from '.
 import { formatChineseNumeral, isChineseNumeralCode, parseChineseNumeral, parseDigits } from './numerals';
 import { DEFAULT_PAID_MARKERS, pairPaidMarkers, scanPaidMarkers, type PaidMarkerSpellings } from './paid';
 import type { TextPattern } from './pattern';
-import { scanPlaceholders, scanRedactions } from './placeholders';
+import type { TextChange } from './incremental';
+import { rescanPlaceholders, scanPlaceholders, scanRedactions } from './placeholders';
 import { countNonSpace, isDigit, isHan, isInlineSpace, LineIndex } from './text';
 
 export interface ParseOptions {
@@ -344,8 +345,17 @@ function isRuleLine(t: string): boolean {
   );
 }
 
-/** Parses a report. Never throws; whatever is not structure is body text. */
-export function parse(text: string, options: ParseOptions = {}): ReportModel {
+/** A model of an earlier version of the text and the edit since: parts of it that the edit left alone are used again. */
+export interface EarlierParse {
+  model: ReportModel;
+  change: TextChange;
+}
+
+/**
+ * Parses a report. Never throws; whatever is not structure is body text. With `earlier` (parsed with the
+ * same options), what lies within lines is found again only around the edit.
+ */
+export function parse(text: string, options: ParseOptions = {}, earlier?: EarlierParse): ReportModel {
   const lines = new LineIndex(text);
   const index = charIndexOf(text);
   const markers = scanPaidMarkers(text, options.paidMarkers ?? DEFAULT_PAID_MARKERS);
@@ -507,7 +517,9 @@ export function parse(text: string, options: ParseOptions = {}): ReportModel {
     text, lines, blocks, title, headings,
     sections: buildSections(text, blocks, headings),
     paidMarkers: markers, paidRegions: regions, paidIssues: issues,
-    placeholders: scanPlaceholders(text, options.placeholderPatterns),
+    placeholders:
+      (earlier && rescanPlaceholders(text, earlier.model.placeholders, earlier.change, options.placeholderPatterns)) ||
+      scanPlaceholders(text, options.placeholderPatterns),
     redactions: scanRedactions(text),
     chars, oneLine,
     derived: new DerivedIndex(),

@@ -1,5 +1,6 @@
 // Blanks left to fill (x%, xxxx亿斤, 第xx名, ××县, XXX同志, 【 】, （ ）, ____) and 某 redactions.
 
+import type { TextChange } from './incremental';
 import type { Placeholder, PlaceholderKind, Span } from './model';
 import { nativePattern, type TextPattern } from './pattern';
 import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
@@ -124,9 +125,44 @@ function isLabelBlank(text: string, start: number, end: number): boolean {
 }
 
 export function scanPlaceholders(text: string, extra: readonly (RegExp | TextPattern)[] = []): Placeholder[] {
+  return withExtra(text, builtIn(text, 0, text.length, []), extra);
+}
+
+/**
+ * The blanks of a text after an edit, from those of the text before it: the built-in blanks and their
+ * context lie within a line (none holds a line feed, none looks past one), so only the lines around the
+ * edit are searched again; the blanks before them are kept, those after moved. Undefined when patterns of
+ * the configuration (which may span lines) are in use.
+ */
+export function rescanPlaceholders(
+  text: string, before: readonly Placeholder[], change: TextChange, extra: readonly (RegExp | TextPattern)[] = [],
+): Placeholder[] | undefined {
+  if (extra.length) return undefined;
+  // From the start of the line before the edit's to the end of the line after the one where it ends.
+  let lo = change.start;
+  for (let n = 0; n < 2 && lo > 0; n++) lo = text.lastIndexOf('\n', lo - 1) === -1 ? 0 : text.lastIndexOf('\n', lo - 1);
+  let hi = change.newEnd;
+  for (let n = 0; n < 2 && hi < text.length; n++) {
+    const lf = text.indexOf('\n', n === 0 ? hi : hi + 1);
+    hi = lf === -1 ? text.length : lf;
+  }
+  const delta = change.newEnd - change.oldEnd;
   const out: Placeholder[] = [];
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
+  let k = 0;
+  while (k < before.length && before[k].end <= lo) out.push(before[k++]);
+  builtIn(text, lo, hi, out);
+  while (k < before.length && before[k].start < hi - delta) k++;
+  for (; k < before.length; k++) {
+    const p = before[k];
+    out.push({ start: p.start + delta, end: p.end + delta, raw: p.raw, kind: p.kind });
+  }
+  return out;
+}
+
+/** The built-in blanks that start in text[from, to), added to `out`. */
+function builtIn(text: string, from: number, to: number, out: Placeholder[]): Placeholder[] {
+  CANDIDATE.lastIndex = from;
+  for (let m = CANDIDATE.exec(text); m && m.index < to; m = CANDIDATE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const raw = m[0];
@@ -150,6 +186,11 @@ export function scanPlaceholders(text: string, extra: readonly (RegExp | TextPat
       out.push({ start, end, raw, kind: 'text' });
     }
   }
+  return out;
+}
+
+/** The blanks found by the configuration's patterns merged in where they meet no built-in one. */
+function withExtra(text: string, out: Placeholder[], extra: readonly (RegExp | TextPattern)[]): Placeholder[] {
   let all = out;
   for (const re of extra) {
     // Matches of one pattern come in order without overlaps, as the list so far: merge the two in one
