@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { Analysis } from '../../server/src/core/analysis';
+import { charIndex, Positions, type CharIndex } from '../../server/src/core/chars';
 import { DEFAULT_CONFIG, resolveConfig, type ResolvedConfig } from '../../server/src/core/config';
 import { decodeReport } from '../../server/src/core/decode';
 import { changeBetween, mapBlocks } from '../../server/src/core/incremental';
@@ -19,6 +20,13 @@ import { rethrow } from './helpers';
 /** Every rule on, so that each block rule's carried problems are compared. */
 const ALL_ON: ResolvedConfig = resolveConfig({ rules: Object.fromEntries(RULES.map((r) => [r.meta.id, 'warning'])) }, {});
 const BLOCK_RULES = RULES.filter((r) => r.meta.scope === 'block').map((r) => r.meta.id);
+
+/** Every class of a character index as plain arrays. */
+function positionsOf(index: CharIndex): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [key, value] of Object.entries(index)) if (value instanceof Positions) out[key] = [...value.at.subarray(0, value.count)];
+  return out;
+}
 
 function fresh(text: string, config: ResolvedConfig) {
   return lint(parse(text, config.parse), config, { onRuleError: rethrow });
@@ -65,7 +73,9 @@ test('incremental lint: after any edits, the problems equal a fresh analysis (al
           text = apply(text, c);
           const next = new Analysis(text, config, rethrow, prev);
           // What the parse finds again only around the edit equals a fresh parse.
-          assert.deepEqual(next.model.placeholders, parse(text, config.parse).placeholders, `blanks after ${k + 1} edits`);
+          const parsed = parse(text, config.parse);
+          assert.deepEqual(next.model.placeholders, parsed.placeholders, `blanks after ${k + 1} edits`);
+          assert.deepEqual(positionsOf(charIndex(next.model)), positionsOf(charIndex(parsed)), `character index after ${k + 1} edits`);
           // Some versions are never linted (edits faster than the pulls): the next one builds on the last linted.
           if (lintEach[k] || k === changes.length - 1) {
             assert.deepEqual(next.problems, fresh(text, config), `after ${k + 1} edits`);

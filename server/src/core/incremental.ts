@@ -3,7 +3,7 @@
 // previous analysis, moved by the length the edit added or removed before them. The parse and the rules
 // that read the whole document run in full. A property test holds the result equal to a fresh analysis.
 
-import { charIndex, Positions, setCharIndex, type CharIndex } from './chars';
+import { charIndex, charIndexOf, Positions, setCharIndex, type CharIndex } from './chars';
 import { DerivedIndex } from './derived';
 import type { Block, ReportModel } from './model';
 import type { Problem } from './rules/types';
@@ -15,20 +15,72 @@ export interface TextChange {
   newEnd: number;
 }
 
-const CHUNK = 256;
-
 /** The one range that differs between two texts: their common prefix and suffix left out. */
 export function changeBetween(a: string, b: string): TextChange {
   const max = Math.min(a.length, b.length);
+  // Galloping over equal stretches compared natively (slices share the strings' storage), then by character.
   let p = 0;
-  // Whole chunks first (string comparison is native), then character by character.
-  while (p + CHUNK <= max && a.slice(p, p + CHUNK) === b.slice(p, p + CHUNK)) p += CHUNK;
+  for (let step = 1024; step >= 32; ) {
+    if (p + step <= max && a.slice(p, p + step) === b.slice(p, p + step)) {
+      p += step;
+      step *= 2;
+    } else step >>= 1;
+  }
   while (p < max && a.charCodeAt(p) === b.charCodeAt(p)) p++;
-  let s = 0;
   const room = max - p;
-  while (s + CHUNK <= room && a.slice(a.length - s - CHUNK, a.length - s) === b.slice(b.length - s - CHUNK, b.length - s)) s += CHUNK;
+  let s = 0;
+  for (let step = 1024; step >= 32; ) {
+    if (s + step <= room && a.slice(a.length - s - step, a.length - s) === b.slice(b.length - s - step, b.length - s)) {
+      s += step;
+      step *= 2;
+    } else step >>= 1;
+  }
   while (s < room && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
   return { start: p, oldEnd: a.length - s, newEnd: b.length - s };
+}
+
+/**
+ * The lines around an edit in the new text: from the line feed before the line that precedes the edit's
+ * first line to the line feed after the line that follows its last one (or the text's ends). What lies
+ * within lines and reads no further than the next or previous character is found again in this range only.
+ */
+export function linesAround(text: string, change: TextChange): { lo: number; hi: number } {
+  let lo = change.start;
+  for (let n = 0; n < 2 && lo > 0; n++) lo = Math.max(0, text.lastIndexOf('\n', lo - 1));
+  let hi = change.newEnd;
+  for (let n = 0; n < 2 && hi < text.length; n++) {
+    const lf = text.indexOf('\n', n === 0 ? hi : hi + 1);
+    hi = lf === -1 ? text.length : lf;
+  }
+  return { lo, hi };
+}
+
+/**
+ * The character index of a text after an edit, from the index before it: the lines around the edit are
+ * indexed again, the positions before them kept and those after moved. Every class of the index depends
+ * on a character and its neighbours, never across a line feed.
+ */
+export function spliceCharIndex(before: CharIndex, text: string, change: TextChange): CharIndex {
+  const { lo, hi } = linesAround(text, change);
+  const delta = change.newEnd - change.oldEnd;
+  const mid = charIndexOf(text.slice(lo, hi)) as unknown as Record<string, unknown>;
+  const out = { ...before, text } as Record<string, unknown>;
+  for (const [key, old] of Object.entries(before)) {
+    if (!(old instanceof Positions)) continue;
+    const m = mid[key] as Positions;
+    const a = old.lowerBound(lo);
+    const b = Math.max(a, old.lowerBound(hi - delta));
+    const count = a + m.count + (old.count - b);
+    const at = new Int32Array(Math.max(count, 16));
+    at.set(old.at.subarray(0, a));
+    for (let i = 0; i < m.count; i++) at[a + i] = m.at[i] + lo;
+    for (let i = b, j = a + m.count; i < old.count; i++, j++) at[j] = old.at[i] + delta;
+    const p = new Positions();
+    p.at = at;
+    p.count = count;
+    out[key] = p;
+  }
+  return out as unknown as CharIndex;
 }
 
 /** Which blocks of a new model stand, unchanged, where blocks of the previous model stood. */

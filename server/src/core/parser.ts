@@ -1,12 +1,12 @@
 // The report parser: one linear pass over the lines, then light passes over the blocks.
 
 import { DerivedIndex } from './derived';
-import { charIndexOf, nonBlankCount, setCharIndex, startsInsidePair } from './chars';
+import { charIndex, charIndexOf, nonBlankCount, setCharIndex, startsInsidePair } from './chars';
 import type { Block, Heading, HeadingLevel, ReportModel, Section, Span } from './model';
 import { formatChineseNumeral, isChineseNumeralCode, parseChineseNumeral, parseDigits } from './numerals';
 import { DEFAULT_PAID_MARKERS, pairPaidMarkers, scanPaidMarkers, type PaidMarkerSpellings } from './paid';
 import type { TextPattern } from './pattern';
-import type { TextChange } from './incremental';
+import { spliceCharIndex, type TextChange } from './incremental';
 import { rescanPlaceholders, scanPlaceholders, scanRedactions } from './placeholders';
 import { countNonSpace, isDigit, isHan, isInlineSpace, LineIndex } from './text';
 
@@ -357,7 +357,7 @@ export interface EarlierParse {
  */
 export function parse(text: string, options: ParseOptions = {}, earlier?: EarlierParse): ReportModel {
   const lines = new LineIndex(text);
-  const index = charIndexOf(text);
+  const index = earlier ? spliceCharIndex(charIndex(earlier.model), text, earlier.change) : charIndexOf(text);
   const markers = scanPaidMarkers(text, options.paidMarkers ?? DEFAULT_PAID_MARKERS);
   const { blocks, flags, oneLine } = rawBlocks(text, lines);
 

@@ -1,6 +1,6 @@
 // Blanks left to fill (x%, xxxx亿斤, 第xx名, ××县, XXX同志, 【 】, （ ）, ____) and 某 redactions.
 
-import type { TextChange } from './incremental';
+import { linesAround, type TextChange } from './incremental';
 import type { Placeholder, PlaceholderKind, Span } from './model';
 import { nativePattern, type TextPattern } from './pattern';
 import { isAsciiLetter, isCjk, isDigit, isHan } from './text';
@@ -138,14 +138,7 @@ export function rescanPlaceholders(
   text: string, before: readonly Placeholder[], change: TextChange, extra: readonly (RegExp | TextPattern)[] = [],
 ): Placeholder[] | undefined {
   if (extra.length) return undefined;
-  // From the start of the line before the edit's to the end of the line after the one where it ends.
-  let lo = change.start;
-  for (let n = 0; n < 2 && lo > 0; n++) lo = text.lastIndexOf('\n', lo - 1) === -1 ? 0 : text.lastIndexOf('\n', lo - 1);
-  let hi = change.newEnd;
-  for (let n = 0; n < 2 && hi < text.length; n++) {
-    const lf = text.indexOf('\n', n === 0 ? hi : hi + 1);
-    hi = lf === -1 ? text.length : lf;
-  }
+  const { lo, hi } = linesAround(text, change);
   const delta = change.newEnd - change.oldEnd;
   const out: Placeholder[] = [];
   let k = 0;
