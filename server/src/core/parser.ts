@@ -258,6 +258,8 @@ function rowCloses(text: string, from: number, lines: LineIndex, open: number): 
 
 /** A Markdown table's delimiter row: `|---|:--:|`, `--- | ---`. */
 const TABLE_DELIMITER = /^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)+\|?$/u;
+/** The characters a TABLE_DELIMITER starts with. */
+const TABLE_FIRST = new Set([0x7c /*|*/, 0x3a /*:*/, 0x2d /*-*/]);
 
 function rawBlocks(text: string, lines: LineIndex): RawBlocks {
   const out: RawBlocks = { blocks: [], flags: [], oneLine: false };
@@ -289,7 +291,7 @@ function rawBlocks(text: string, lines: LineIndex): RawBlocks {
         continue;
       }
     }
-    if (!fenced && e - s < 400 && TABLE_DELIMITER.test(text.slice(s, e))) {
+    if (!fenced && e - s < 400 && TABLE_FIRST.has(text.charCodeAt(s)) && TABLE_DELIMITER.test(text.slice(s, e))) {
       // The header row above and the rows below (lines holding a |) are the table, not prose.
       const n = out.blocks.length;
       if (n && out.blocks[n - 1].line === l - 1 && text.slice(out.blocks[n - 1].start, out.blocks[n - 1].end).includes('|')) out.flags[n - 1] |= FENCED;
