@@ -54,7 +54,7 @@ async function run(cache: string): Promise<Run> {
     if (!m) continue;
     if (m[2]) {
       if (m[3].startsWith('written')) written.push(m[1]);
-    } else if (!m[3].startsWith('compiled')) outcomes[m[1]] = m[3];
+    } else if (!/^(compiled|ran) in /.test(m[3])) outcomes[m[1]] = m[3];
   }
   return { outcomes, written, items, stderr };
 }

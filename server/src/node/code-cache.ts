@@ -235,6 +235,9 @@ export function loadCached(file: string, requireFor?: (req: NodeJS.Require) => N
     process.on('exit', atExit);
     setTimeout(() => write(true), SETTLE_MS).unref();
   }
-  return run(file, fn, requireFor);
+  const t0 = performance.now();
+  const exports = run(file, fn, requireFor);
+  trace(`${basename(file)}: ran in ${(performance.now() - t0).toFixed(1)} ms`);
+  return exports;
 }
 
