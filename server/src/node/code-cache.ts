@@ -56,6 +56,9 @@ function trace(message: string): void {
   }
 }
 
+/** Milliseconds for the trace (not `performance.now()`: the first use of `performance` loads perf_hooks, ≈ 1 ms of a start). */
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
 const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
 
 /** Whether a file or directory's status shows that only this user can write it (POSIX; on Windows the directory is the user's own). */
@@ -170,12 +173,12 @@ function writeCache(script: Script, sourceHash: Buffer, cachePath: string, compl
 /** Removes the caches of builds not started for PRUNE_DAYS (a used cache is not written again: its age is that of its build's first runs) and leftovers of failed writes. */
 function prune(dir: string): void {
   try {
-    const now = Date.now();
+    const today = Date.now();
     for (const name of readdirSync(dir)) {
       if (!/\.cache$|\.tmp$/.test(name)) continue;
       const path = join(dir, name);
       const st = lstatSync(path);
-      if (st.isFile() && now - st.mtimeMs > (name.endsWith('.tmp') ? DAY : PRUNE_DAYS * DAY)) unlinkSync(path);
+      if (st.isFile() && today - st.mtimeMs > (name.endsWith('.tmp') ? DAY : PRUNE_DAYS * DAY)) unlinkSync(path);
     }
   } catch {
     // another server prunes too, or the directory went away
@@ -205,9 +208,9 @@ export function loadCached(file: string, requireFor?: (req: NodeJS.Require) => N
       const bytes = readFileSync(file);
       const sourceHash = sha256(bytes);
       const cachePath = cacheFileOf(dir, file);
-      const t0 = performance.now();
+      const t0 = now();
       const { outcome, script } = compile(file, Module.wrap(bytes.toString('utf8').replace(/^#!.*/, '')), sourceHash, cachePath);
-      trace(`${basename(file)}: compiled in ${(performance.now() - t0).toFixed(1)} ms`);
+      trace(`${basename(file)}: compiled in ${(now() - t0).toFixed(1)} ms`);
       const fn = script.runInThisContext() as (...args: unknown[]) => unknown;
       prepared = { script, fn, sourceHash, cachePath, outcome };
     }
@@ -235,9 +238,9 @@ export function loadCached(file: string, requireFor?: (req: NodeJS.Require) => N
     process.on('exit', atExit);
     setTimeout(() => write(true), SETTLE_MS).unref();
   }
-  const t0 = performance.now();
+  const t0 = now();
   const exports = run(file, fn, requireFor);
-  trace(`${basename(file)}: ran in ${(performance.now() - t0).toFixed(1)} ms`);
+  trace(`${basename(file)}: ran in ${(now() - t0).toFixed(1)} ms`);
   return exports;
 }
 
