@@ -51,14 +51,15 @@ const web = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // Also `report-language-server` for other editors: the shebang lets npm link it as a command. The service
-  // (the analysis and every feature) is a file of its own, dist/server-service.js, required after the server
-  // answered initialize: start-up compiles and runs only the LSP libraries.
+  // Also `report-language-server` for other editors: the shebang lets npm link it as a command. dist/server.js
+  // only loads the server (dist/server-lsp.js) and later the service through V8's code cache
+  // (server/src/node/code-cache.ts). The service (the analysis and every feature) is a file of its own,
+  // dist/server-service.js, required after the server answered initialize: start-up runs only the LSP libraries.
+  { ...common, entryPoints: ['server/src/node/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,
     entryPoints: ['server/src/server.ts'],
-    outfile: 'dist/server.js',
-    banner: { js: '#!/usr/bin/env node' },
+    outfile: 'dist/server-lsp.js',
     plugins: [...common.plugins, { name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
   },
   // The service uses only the LSP's types and constants (server/src/service/lsp-values.ts), not the JSON-RPC

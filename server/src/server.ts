@@ -24,7 +24,9 @@ const docUris = new Map<string, string>();
 
 startReportServer(connection, {
   version: '0.1.0',
-  // The bundle keeps the service in dist/server-service.js (see esbuild.mjs): loaded after initialize.
+  // The bundle keeps the service in dist/server-service.js (see esbuild.mjs): loaded after initialize. This
+  // bundle is dist/server-lsp.js; dist/server.js (node/main.ts) runs it with a `require` that loads the
+  // service through the code cache too.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loadService: () => require('./service/service') as typeof import('./service/service'),
   pause: () => new Promise((resolve) => setImmediate(resolve)),

@@ -99,8 +99,8 @@ test('the Marketplace page: icon, repository, README images in the package and l
     assert.ok(files.has(img), `${img} is not in the .vsix`);
   }
   assert.ok(files.has(pkg.icon), 'the icon is in the .vsix');
-  // The server's two bundles (the service is loaded after initialize).
-  for (const f of ['dist/server.js', 'dist/server-service.js']) assert.ok(files.has(f), `${f} is not in the .vsix`);
+  // The server's bundles (its loader, the LSP side, and the service, loaded after initialize).
+  for (const f of ['dist/server.js', 'dist/server-lsp.js', 'dist/server-service.js']) assert.ok(files.has(f), `${f} is not in the .vsix`);
 });
 
 test('the Formatters category is backed by a document formatter', () => {
