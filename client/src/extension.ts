@@ -12,10 +12,12 @@ export { REPORT_SELECTOR, type ReportApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The server keeps V8's code cache of its bundles in the extension's own storage (see server/src/node/code-cache.ts).
+  const env = { ...process.env, REPORT_SERVER_CODE_CACHE: path.join(context.globalStorageUri.fsPath, 'code-cache') };
   const serverOptions: ServerOptions = {
     // A larger young generation keeps the model of a multi-megabyte report out of repeated copying collections.
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=64'] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--max-semi-space-size=64'], env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'], env } },
   };
   // The Word writer and reader load on first use (dist/export.js, or its compressed form in the package).
   const loadExport = async () => loadBundle<ExportBundle>(context.asAbsolutePath(path.join('dist', 'export.js')));
