@@ -59,6 +59,25 @@ test('doubled-word: reduplicated words, AABB forms, overlapping words and the te
   }
 });
 
+test('doubled-word: a repeat is found wherever the scan meets it: at the very end of the text, before a span ends, after surrogate pairs, several in a row', () => {
+  // The last characters of the text, with nothing after them (the scan reads ahead four characters).
+  assert.deepEqual(spans('我们进行进行', check('我们进行进行', 'doubled-word')), ['进行进行']);
+  assert.deepEqual(spans('这是我所所', check('这是我所所', 'doubled-word')), ['所所']);
+  // Right before the end of a prose span (inline code ends it): found, and nothing read across it.
+  const code = '我们进行进行`进行`了调研。\n';
+  assert.deepEqual(spans(code, check(code, 'doubled-word')), ['进行进行']);
+  // After characters outside the Basic Multilingual Plane (surrogate pairs): offsets stay exact.
+  const astral = '𠀀𠀀𠀀我们完成完成了任务。\n';
+  const ps = check(astral, 'doubled-word');
+  assert.deepEqual(spans(astral, ps), ['完成完成']);
+  assert.equal(applyFix(astral, ps[0]), '𠀀𠀀𠀀我们完成了任务。\n');
+  // Two slips in one paragraph, the second right after the first.
+  const two = '问题问题我所所做的工作。\n';
+  assert.deepEqual(spans(two, check(two, 'doubled-word')), ['问题问题', '所所']);
+  // Text without any repeated character: nothing.
+  assert.deepEqual(check('我们完成了全年的各项工作任务。\n', 'doubled-word'), []);
+});
+
 test('paragraph-end-comma: a paragraph that ends with ， or 、 is unfinished', () => {
   const text = ['工作总结', '一、主要工作', '全年完成各项任务，成效明显，', '', '二、下一步打算', '主要措施有以下几点，', '1.加强学习。', '2.改进作风。', '持续推进项目建设、'].join('\n');
   const ps = check(text, 'paragraph-end-comma');
