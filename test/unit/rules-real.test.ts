@@ -16,6 +16,16 @@ test('paragraph-end-punctuation: a document that habitually ends paragraphs bare
   assert.deepEqual(check(md, 'paragraph-end-punctuation'), []);
 });
 
+test('paragraph-end-punctuation: the habit counts a paragraph as a sentence from four Han characters and two marks, wherever they come', () => {
+  const bare = ['本周完成了登录，联调了接口', '本周修复了缺陷，补充了测试', '本周整理了文档，更新了手册', '本周部署了环境，检查了日志'];
+  // Four bare paragraphs among eight that end with their mark, each with just enough to count (the
+  // second mark being the last character): a third are bare, not a habit, so all four are reported.
+  const doc = (sentence: string) => ['工作周报', ...bare.flatMap((b) => [b, sentence, '你好，世界。'])].join('\n');
+  assert.equal(check(doc('世界你好，天。'), 'paragraph-end-punctuation').length, 4);
+  // With four of those one Han character short, they do not count: then the bare ones are the habit.
+  assert.deepEqual(check(doc('你好，世。'), 'paragraph-end-punctuation'), []);
+});
+
 test('paragraph-end-punctuation: a slogan set wholly in bold is not a sentence missing its mark', () => {
   const text = ['年度总结', para('登录'), '**越过山丘，继续并肩同行**', para('报表')].join('\n');
   assert.deepEqual(check(text, 'paragraph-end-punctuation'), []);
