@@ -18,12 +18,15 @@ test('paragraph-end-punctuation: a document that habitually ends paragraphs bare
 
 test('paragraph-end-punctuation: the habit counts a paragraph as a sentence from four Han characters and two marks, wherever they come', () => {
   const bare = ['本周完成了登录，联调了接口', '本周修复了缺陷，补充了测试', '本周整理了文档，更新了手册', '本周部署了环境，检查了日志'];
-  // Four bare paragraphs among eight that end with their mark, each with just enough to count (the
-  // second mark being the last character): a third are bare, not a habit, so all four are reported.
+  // Four bare paragraphs among eight others, each with just enough to count: a third are bare, not a
+  // habit, so all four are reported. The last of the six characters that count may be a mark or a Han
+  // character (a paragraph that ends with a dash is not bare, and counts when it holds sentences).
   const doc = (sentence: string) => ['工作周报', ...bare.flatMap((b) => [b, sentence, '你好，世界。'])].join('\n');
   assert.equal(check(doc('世界你好，天。'), 'paragraph-end-punctuation').length, 4);
+  assert.equal(check(doc('你，我。他她——'), 'paragraph-end-punctuation').length, 4);
   // With four of those one Han character short, they do not count: then the bare ones are the habit.
   assert.deepEqual(check(doc('你好，世。'), 'paragraph-end-punctuation'), []);
+  assert.deepEqual(check(doc('你，我。他——'), 'paragraph-end-punctuation'), []);
 });
 
 test('paragraph-end-punctuation: a slogan set wholly in bold is not a sentence missing its mark', () => {
