@@ -106,6 +106,16 @@ function nextRecurring(text: string, i: number, last: number): number {
   let c = i + 2 < n ? text.charCodeAt(i + 2) : -1;
   let d = i + 3 < n ? text.charCodeAt(i + 3) : -1;
   let a = text.charCodeAt(i);
+  // Up to four characters before the end of the text without a bounds check, then the rest with one.
+  const safe = Math.min(last, n - 4);
+  for (; i < safe; i++) {
+    const e = text.charCodeAt(i + 4);
+    if ((a === b || a === c || a === d || a === e) && isHan(a)) return i;
+    a = b;
+    b = c;
+    c = d;
+    d = e;
+  }
   for (; i < last; i++) {
     const e = i + 4 < n ? text.charCodeAt(i + 4) : -1;
     if ((a === b || a === c || a === d || a === e) && isHan(a)) return i;
