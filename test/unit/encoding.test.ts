@@ -84,6 +84,27 @@ test('encoding: correct text in Chinese, with the Latin-1 characters reports use
   assert.deepEqual(lintText(REPORT).filter((p) => p.rule === 'encoding'), []);
 });
 
+test('encoding: the shares that decide are exact, also where correct Chinese text comes first', () => {
+  // Replacement characters must be a fifth of the non-ASCII characters: 50 of 250 are, 50 of 251 are not.
+  const han = (k: number) => '年度述职报告'.repeat(k).slice(0, k);
+  assert.equal(detectMojibake(han(200) + '\ufffd'.repeat(50))?.kind, 'replacement');
+  assert.equal(detectMojibake(han(201) + '\ufffd'.repeat(50)), undefined);
+  assert.equal(detectMojibake('\ufffd'.repeat(50) + han(200))?.kind, 'replacement');
+  // ASCII does not count: the same with a long ASCII tail.
+  const ascii = 'ok '.repeat(200);
+  assert.equal(detectMojibake(han(200) + '\ufffd'.repeat(50) + ascii)?.kind, 'replacement');
+  assert.equal(detectMojibake(han(201) + '\ufffd'.repeat(50) + ascii), undefined);
+  // Latin-1 mojibake must be four fifths of them: 160 garbled with 40 Chinese characters is, with 41 is not.
+  const garbled = as1252(encodeGbk('年度个人述职报告'.repeat(10)));
+  assert.equal(garbled.length, 160);
+  assert.equal(detectMojibake(han(40) + garbled)?.kind, 'latin1');
+  assert.equal(detectMojibake(han(41) + garbled), undefined);
+  assert.equal(detectMojibake(garbled + han(40))?.kind, 'latin1');
+  // A long correct report with a garbled tail too short to matter, and a short one too long to ignore.
+  assert.equal(detectMojibake(REPORT.repeat(20) + asUtf8(GBK)), undefined);
+  assert.equal(detectMojibake(REPORT.slice(0, 40) + asUtf8(GBK).repeat(3))?.kind, 'replacement');
+});
+
 test('encoding: a garbled report gets exactly one problem, on the first line, with the reopen fix and no edit', () => {
   for (const [text, encoding, hint] of [
     [asUtf8(GBK), 'gbk', /替换字符/],

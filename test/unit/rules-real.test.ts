@@ -16,6 +16,19 @@ test('paragraph-end-punctuation: a document that habitually ends paragraphs bare
   assert.deepEqual(check(md, 'paragraph-end-punctuation'), []);
 });
 
+test('paragraph-end-punctuation: the habit counts a paragraph as a sentence from four Han characters and two marks, wherever they come', () => {
+  const bare = ['本周完成了登录，联调了接口', '本周修复了缺陷，补充了测试', '本周整理了文档，更新了手册', '本周部署了环境，检查了日志'];
+  // Four bare paragraphs among eight others, each with just enough to count: a third are bare, not a
+  // habit, so all four are reported. The last of the six characters that count may be a mark or a Han
+  // character (a paragraph that ends with a dash is not bare, and counts when it holds sentences).
+  const doc = (sentence: string) => ['工作周报', ...bare.flatMap((b) => [b, sentence, '你好，世界。'])].join('\n');
+  assert.equal(check(doc('世界你好，天。'), 'paragraph-end-punctuation').length, 4);
+  assert.equal(check(doc('你，我。他她——'), 'paragraph-end-punctuation').length, 4);
+  // With four of those one Han character short, they do not count: then the bare ones are the habit.
+  assert.deepEqual(check(doc('你好，世。'), 'paragraph-end-punctuation'), []);
+  assert.deepEqual(check(doc('你，我。他——'), 'paragraph-end-punctuation'), []);
+});
+
 test('paragraph-end-punctuation: a slogan set wholly in bold is not a sentence missing its mark', () => {
   const text = ['年度总结', para('登录'), '**越过山丘，继续并肩同行**', para('报表')].join('\n');
   assert.deepEqual(check(text, 'paragraph-end-punctuation'), []);
@@ -57,6 +70,25 @@ test('doubled-word: reduplicated words, AABB forms, overlapping words and the te
   ]) {
     assert.deepEqual(check(text + '\n', 'doubled-word'), [], text);
   }
+});
+
+test('doubled-word: a repeat is found wherever the scan meets it: at the very end of the text, before a span ends, after surrogate pairs, several in a row', () => {
+  // The last characters of the text, with nothing after them (the scan reads ahead four characters).
+  assert.deepEqual(spans('我们进行进行', check('我们进行进行', 'doubled-word')), ['进行进行']);
+  assert.deepEqual(spans('这是我所所', check('这是我所所', 'doubled-word')), ['所所']);
+  // Right before the end of a prose span (inline code ends it): found, and nothing read across it.
+  const code = '我们进行进行`进行`了调研。\n';
+  assert.deepEqual(spans(code, check(code, 'doubled-word')), ['进行进行']);
+  // After characters outside the Basic Multilingual Plane (surrogate pairs): offsets stay exact.
+  const astral = '𠀀𠀀𠀀我们完成完成了任务。\n';
+  const ps = check(astral, 'doubled-word');
+  assert.deepEqual(spans(astral, ps), ['完成完成']);
+  assert.equal(applyFix(astral, ps[0]), '𠀀𠀀𠀀我们完成了任务。\n');
+  // Two slips in one paragraph, the second right after the first.
+  const two = '问题问题我所所做的工作。\n';
+  assert.deepEqual(spans(two, check(two, 'doubled-word')), ['问题问题', '所所']);
+  // Text without any repeated character: nothing.
+  assert.deepEqual(check('我们完成了全年的各项工作任务。\n', 'doubled-word'), []);
 });
 
 test('paragraph-end-comma: a paragraph that ends with ， or 、 is unfinished', () => {

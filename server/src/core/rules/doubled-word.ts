@@ -62,17 +62,10 @@ export const doubledWord: Rule = {
       const { start, end } = span;
       let i = start;
       while (i < end - 1) {
-        const c = text.charCodeAt(i);
-        if (!isHan(c)) {
-          i++;
-          continue;
-        }
+        // A repeat starts with a Han character that comes again within the next four.
+        i = nextRecurring(text, i, end - 1);
+        if (i >= end - 1) break;
         // The shortest repeat starting here: text[i, i+k) === text[i+k, i+2k), k = 1 … 4, all Han.
-        // Most characters recur nowhere in the next four: one comparison each rules them out.
-        if (c !== text.charCodeAt(i + 1) && c !== text.charCodeAt(i + 2) && c !== text.charCodeAt(i + 3) && c !== text.charCodeAt(i + 4)) {
-          i++;
-          continue;
-        }
         let k = 0;
         for (let n = 1; n <= 4 && i + 2 * n <= end; n++) {
           if (!isHan(text.charCodeAt(i + n - 1))) break;
@@ -102,6 +95,38 @@ export const doubledWord: Rule = {
     }
   },
 };
+
+/**
+ * The first position in [i, last) of a Han character that recurs among the four characters after it
+ * (read past `last` as far as the text goes), or `last` when there is none. Most characters of a report
+ * recur nowhere in the next four: a window of four kept in registers rules each out with one read.
+ */
+function nextRecurring(text: string, i: number, last: number): number {
+  const n = text.length;
+  let b = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+  let c = i + 2 < n ? text.charCodeAt(i + 2) : -1;
+  let d = i + 3 < n ? text.charCodeAt(i + 3) : -1;
+  let a = text.charCodeAt(i);
+  // Up to four characters before the end of the text without a bounds check, then the rest with one.
+  const safe = Math.min(last, n - 4);
+  for (; i < safe; i++) {
+    const e = text.charCodeAt(i + 4);
+    if ((a === b || a === c || a === d || a === e) && isHan(a)) return i;
+    a = b;
+    b = c;
+    c = d;
+    d = e;
+  }
+  for (; i < last; i++) {
+    const e = i + 4 < n ? text.charCodeAt(i + 4) : -1;
+    if ((a === b || a === c || a === d || a === e) && isHan(a)) return i;
+    a = b;
+    b = c;
+    c = d;
+    d = e;
+  }
+  return last;
+}
 
 /** Whether the repeat text[i, i+k) text[i+k, i+2k) is a slip rather than a reduplicated word. */
 function slipAt(seg: Intl.Segmenter, text: string, spanStart: number, spanEnd: number, i: number, k: number): boolean {

@@ -8,8 +8,10 @@ import { msg, type Rule } from './types';
 const ENDS = new Set('。！？：；…!?;:.'.split('').map((c) => c.charCodeAt(0)));
 /** Closing marks that may follow the final punctuation: `。”`, `！）`. */
 const CLOSERS = new Set('”’）》】」』)"\''.split('').map((c) => c.charCodeAt(0)));
-/** Punctuation inside a paragraph that shows it is made of sentences, not a label. */
-const SENTENCE_PUNCT = new Set('，。；！？、,;'.split('').map((c) => c.charCodeAt(0)));
+/** Punctuation inside a paragraph that shows it is made of sentences, not a label: ，。；！？、,; */
+function isSentencePunct(c: number): boolean {
+  return c === 0xff0c || c === 0x3002 || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0x3001 || c === 0x2c || c === 0x3b;
+}
 const CIRCLED_FIRST = 0x2460; // ①
 const CIRCLED_LAST = 0x2473; // ⑳
 /** A key-value line: a short label, a colon, a value with no sentence punctuation (地址：北京市……). */
@@ -235,16 +237,18 @@ function isSentenceParagraph(model: ReportModel, p: ProseIndex, bi: number): boo
   if (!isBody(model, bi) || isSegment(model, bi) || isBullet(text, blocks[bi]) || isEmphasised(text, blocks[bi])) return false;
   const first = p.firstSpan[bi];
   if (first < 0) return false;
+  // Counted only as far as it takes: most paragraphs show both within their first sentence.
   let han = 0;
   let punct = 0;
   for (let k = first; k < p.spans.length && p.spans[k].block === bi; k++) {
     for (let i = p.spans[k].start; i < p.spans[k].end; i++) {
       const c = text.charCodeAt(i);
-      if (isHan(c)) han++;
-      else if (SENTENCE_PUNCT.has(c)) punct++;
+      if (isHan(c)) {
+        if (++han >= 4 && punct >= 2) return true;
+      } else if (isSentencePunct(c) && ++punct >= 2 && han >= 4) return true;
     }
   }
-  return han >= 4 && punct >= 2;
+  return false;
 }
 
 /** A paragraph written wholly in bold (`**越过山丘，继续前行**`): a slogan set apart, not a sentence of the text. */
@@ -272,7 +276,7 @@ function bareParagraph(model: ReportModel, p: ProseIndex, bi: number): End | nul
       const c = text.charCodeAt(i);
       if (isHan(c)) han++;
       else if (isAsciiLetter(c)) latin++;
-      else if (SENTENCE_PUNCT.has(c) && i < end.last) punct = true;
+      else if (isSentencePunct(c) && i < end.last) punct = true;
     }
   }
   if (han < 4 || latin > han) return null; // English, or hardly any Chinese
