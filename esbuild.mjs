@@ -24,14 +24,32 @@ const shims = {
   },
 };
 
+// `report-rule-pages`: the rule pages (docs/rules/*.md) for the client, which opens them as documents of its
+// own (client/src/ruleDocs.ts): one compressed bundle rather than a file per page in the package. A function,
+// so that the texts are only parsed when a page is opened.
+const rulePages = {
+  name: 'report-rule-pages',
+  setup(build) {
+    build.onResolve({ filter: /^report-rule-pages$/ }, () => ({ path: 'report-rule-pages', namespace: 'report-rule-pages' }));
+    build.onLoad({ filter: /.*/, namespace: 'report-rule-pages' }, () => {
+      const dir = resolve('docs/rules');
+      const files = readdirSync(dir).filter((f) => /^[a-z0-9-]+\.md$/.test(f)).sort();
+      const pages = Object.fromEntries(files.map((f) => [f.slice(0, -3), readFileSync(join(dir, f), 'utf8')]));
+      return { contents: `export function rulePages() { return ${JSON.stringify(pages)}; }`, loader: 'js', watchFiles: files.map((f) => join(dir, f)), watchDirs: [dir] };
+    });
+  },
+};
+
 const common = {
-  plugins: [shims],
+  plugins: [shims, rulePages],
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node18',
   sourcemap: !production,
   minify: production,
+  // Chinese text as it is (UTF-8) rather than \u escapes: smaller, and it compresses better.
+  charset: 'utf8',
   logLevel: 'warning',
 };
 
@@ -39,6 +57,32 @@ const common = {
 const importMetaUrl = {
   banner: { js: 'var __importMetaUrl = require("url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__importMetaUrl' },
+};
+
+// The LSP libraries the Node client and the Node server both use (JSON-RPC, the protocol, the types) are one
+// file, dist/lsp.js, that both require: the client's bundle and the server's hold none of them, and the
+// service's bundle takes the types from it too. Each module is evaluated on first use, as in a bundle.
+const LSP_SHARED = ['vscode-jsonrpc', 'vscode-jsonrpc/node', 'vscode-languageserver-protocol', 'vscode-languageserver-protocol/node', 'vscode-languageserver-types'];
+const lspShared = {
+  name: 'lsp-shared',
+  setup(build) {
+    const filter = new RegExp(`^(${LSP_SHARED.map((m) => m.replace(/[/-]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (a) => ({ path: a.path, namespace: 'lsp-shared' }));
+    build.onLoad({ filter: /.*/, namespace: 'lsp-shared' }, (a) => ({ contents: `module.exports = require('./lsp.js')[${JSON.stringify(a.path)}];`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/lsp\.js$/ }, (a) => (a.namespace === 'lsp-shared' ? { path: './lsp.js', external: true } : undefined));
+  },
+};
+/** dist/lsp.js: the shared modules, by module id. */
+const lspEntry = {
+  name: 'lsp-entry',
+  setup(build) {
+    build.onResolve({ filter: /^report-lsp-shared$/ }, () => ({ path: 'report-lsp-shared', namespace: 'lsp-entry' }));
+    build.onLoad({ filter: /.*/, namespace: 'lsp-entry' }, () => ({
+      contents: `module.exports = {${LSP_SHARED.map((m) => `get ${JSON.stringify(m)}() { return require(${JSON.stringify(m)}); }`).join(', ')}};`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
 };
 
 /** The web extension host and the language server's worker: one file each, nothing from Node. */
@@ -50,7 +94,8 @@ const web = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lspShared] },
+  { ...common, entryPoints: ['report-lsp-shared'], outfile: 'dist/lsp.js', plugins: [lspEntry] },
   // Also `report-language-server` for other editors: the shebang lets npm link it as a command. The service
   // (the analysis and every feature) is a file of its own, dist/server-service.js, required after the server
   // answered initialize: start-up compiles and runs only the LSP libraries.
@@ -59,11 +104,11 @@ const builds = [
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server.js',
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [...common.plugins, { name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
+    plugins: [...common.plugins, lspShared, { name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
   },
   // The service uses only the LSP's types and constants (server/src/service/lsp-values.ts), not the JSON-RPC
   // machinery the server's bundle holds already.
-  { ...common, entryPoints: ['server/src/service/service.ts'], outfile: 'dist/server-service.js', alias: { 'vscode-languageserver-protocol': './server/src/service/lsp-values.ts' } },
+  { ...common, entryPoints: ['server/src/service/service.ts'], outfile: 'dist/server-service.js', alias: { 'vscode-languageserver-protocol': './server/src/service/lsp-values.ts' }, plugins: [...common.plugins, lspShared] },
   // The `report` command line (not in the VS Code package).
   {
     ...common,
@@ -130,7 +175,7 @@ if (args.has('--tests')) {
     entryPoints: ['test/vscode/web/index.ts'],
     outfile: 'out/test/web/index.js',
     external: ['vscode'],
-    plugins: [webSuites],
+    plugins: [webSuites, rulePages],
     alias: { 'node:assert/strict': './test/vscode/web/assert-strict.cjs', 'node:assert': 'assert' },
     define: {
       REPORT_VSCODE_GREP: JSON.stringify(process.env.REPORT_VSCODE_GREP ?? ''),
