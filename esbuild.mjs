@@ -11,12 +11,14 @@ import { browserProblems, kib } from './scripts/browser-bundles.mjs';
 const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const production = args.has('--production');
+// Where the bundles go: dist/, or another folder (REPORT_DIST; the package test builds into one of its own).
+const dist = process.env.REPORT_DIST ?? 'dist';
 
 // Smaller stand-ins for parts of mammoth's dependencies the import never uses (see the files).
 const shims = {
   name: 'export-shims',
   setup(build) {
-    for (const name of ['jszip', 'xmlbuilder']) {
+    for (const name of ['jszip', 'xmlbuilder', 'underscore']) {
       const filter = new RegExp(`^${name}$`);
       build.onResolve({ filter }, (a) => (a.importer.includes('mammoth') ? { path: join(process.cwd(), `server/src/export/shims/${name}.ts`) } : undefined));
     }
@@ -48,8 +50,6 @@ const common = {
   target: 'node18',
   sourcemap: !production,
   minify: production,
-  // Chinese text as it is (UTF-8) rather than \u escapes: smaller, and it compresses better.
-  charset: 'utf8',
   logLevel: 'warning',
 };
 
@@ -94,39 +94,48 @@ const web = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [...common.plugins, lspShared] },
-  { ...common, entryPoints: ['report-lsp-shared'], outfile: 'dist/lsp.js', plugins: [lspEntry] },
+  // The clients hold the rule pages: Chinese text as it is (UTF-8) rather than \u escapes, a tenth smaller.
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: `${dist}/extension.js`, external: ['vscode'], charset: 'utf8', plugins: [...common.plugins, lspShared] },
+  { ...common, entryPoints: ['report-lsp-shared'], outfile: `${dist}/lsp.js`, plugins: [lspEntry] },
   // Also `report-language-server` for other editors: the shebang lets npm link it as a command. The service
   // (the analysis and every feature) is a file of its own, dist/server-service.js, required after the server
   // answered initialize: start-up compiles and runs only the LSP libraries.
   {
     ...common,
     entryPoints: ['server/src/server.ts'],
-    outfile: 'dist/server.js',
+    outfile: `${dist}/server.js`,
     banner: { js: '#!/usr/bin/env node' },
     plugins: [...common.plugins, lspShared, { name: 'service-apart', setup: (b) => b.onResolve({ filter: /^\.\/service\/service$/ }, () => ({ path: './server-service.js', external: true })) }],
   },
   // The service uses only the LSP's types and constants (server/src/service/lsp-values.ts), not the JSON-RPC
   // machinery the server's bundle holds already.
-  { ...common, entryPoints: ['server/src/service/service.ts'], outfile: 'dist/server-service.js', alias: { 'vscode-languageserver-protocol': './server/src/service/lsp-values.ts' }, plugins: [...common.plugins, lspShared] },
+  { ...common, entryPoints: ['server/src/service/service.ts'], outfile: `${dist}/server-service.js`, charset: 'utf8', alias: { 'vscode-languageserver-protocol': './server/src/service/lsp-values.ts' }, plugins: [...common.plugins, lspShared] },
   // The `report` command line (not in the VS Code package).
   {
     ...common,
     entryPoints: ['server/src/cli/bin.ts'],
-    outfile: 'dist/cli.js',
+    outfile: `${dist}/cli.js`,
     ...importMetaUrl,
     banner: { js: `#!/usr/bin/env node\nglobalThis.__reportLoadStart = performance.now();\n${importMetaUrl.banner.js}` },
     // iconv-lite (GB18030 tables, most of the size) is loaded only when a GB18030 file is written.
     plugins: [{ name: 'iconv-apart', setup: (b) => b.onResolve({ filter: /^iconv-lite$/ }, () => ({ path: './cli-iconv.js', external: true })) }],
   },
-  { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: 'dist/cli-iconv.js', sourcemap: false },
-  { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'dist/web/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['node_modules/iconv-lite/lib/index.js'], outfile: `${dist}/cli-iconv.js`, sourcemap: false },
+  { ...web, entryPoints: ['client/src/browser.ts'], outfile: `${dist}/web/extension.js`, external: ['vscode'], charset: 'utf8' },
   // A worker script, loaded as it is: no module wrapper.
-  { ...web, format: 'iife', entryPoints: ['server/src/browser/server.ts'], outfile: 'dist/web/server.js' },
+  { ...web, format: 'iife', entryPoints: ['server/src/browser/server.ts'], outfile: `${dist}/web/server.js` },
   // Loaded only when a report is exported or a Word document imported: docx and mammoth. Built for the
   // browser platform: it needs nothing from Node (mammoth and docx pick their browser builds).
-  { ...common, entryPoints: ['server/src/export/index.ts'], outfile: 'dist/export.js', platform: 'browser', format: 'cjs', target: 'es2022' },
+  { ...common, entryPoints: ['server/src/export/index.ts'], outfile: `${dist}/export.js`, platform: 'browser', format: 'cjs', target: 'es2022' },
 ];
+
+/**
+ * The Node bundles a production build compresses (see below): the client, the LSP libraries, the service.
+ * dist/server.js stays as it is: the `report-language-server` command, and little to gain.
+ */
+const COMPRESSED = ['extension.js', 'lsp.js', 'server-service.js'];
+const SELF_EXTRACTING =
+  '"use strict";require("vm").compileFunction(require("zlib").brotliDecompressSync(require("fs").readFileSync(__filename+".br")).toString("utf8"),["exports","require","module","__filename","__dirname"],{filename:__filename})(exports,require,module,__filename,__dirname);\n';
 
 function testEntries(dir) {
   if (!existsSync(dir)) return [];
@@ -213,9 +222,18 @@ if (watch) {
 } else {
   checkBrowserBundles(await Promise.all(builds.map((b) => esbuild.build(b))));
   if (production) {
+    const brotli = (src) => brotliCompressSync(src, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: src.length } });
     // The packaged extension ships the export bundle Brotli-compressed (client/src/lazy.ts loads it).
-    const src = readFileSync('dist/export.js');
-    const params = { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: src.length };
-    writeFileSync('dist/export.js.br', brotliCompressSync(src, { params }));
+    writeFileSync(`${dist}/export.js.br`, brotli(readFileSync(`${dist}/export.js`)));
+    // The Node bundles of the package are Brotli-compressed too (a sixth smaller than the .vsix's own
+    // compression): each file becomes a stub that decompresses `<file>.br` and runs it as itself, with the
+    // file's own `module`, `require` and name. A development build keeps the plain files.
+    for (const f of COMPRESSED) {
+      const file = `${dist}/${f}`;
+      const src = readFileSync(file, 'utf8');
+      const shebang = src.startsWith('#!') ? src.slice(0, src.indexOf('\n') + 1) : '';
+      writeFileSync(`${file}.br`, brotli(Buffer.from(src.slice(shebang.length))));
+      writeFileSync(file, `${shebang}${SELF_EXTRACTING}`);
+    }
   }
 }
