@@ -6,7 +6,7 @@
 // folder (out/package/<kind>) holding the files its ignore file admits and a manifest without the other
 // entry point. Prints both sizes; fails when one is over LIMIT, listing its entries by compressed size.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
@@ -43,17 +43,22 @@ export function packageManifest(kind) {
   return manifests[kind](m);
 }
 
-/** Makes the package `kind` from the current dist/ into `out` (a path); returns the path. */
-export async function makePackage(kind, out = join(root, packages[kind].out)) {
+/**
+ * Makes the package `kind` into `out` (a path) from the built files in `dist` (dist/ by default) and the
+ * repository's other files; returns `out`.
+ */
+export async function makePackage(kind, { out = join(root, packages[kind].out), dist = join(root, 'dist'), stage = join(root, 'out', 'package', kind) } = {}) {
   const vsce = await import('@vscode/vsce');
   const { ignoreFile, target } = packages[kind];
-  const stage = join(root, 'out', 'package', kind);
   rmSync(stage, { recursive: true, force: true });
+  // The files of the repository the ignore file admits, except dist/: that is copied whole from `dist`, and
+  // vsce applies the ignore file to it.
   const files = await vsce.listFiles({ cwd: root, ignoreFile: join(root, ignoreFile), packageManager: vsce.PackageManager.None });
-  for (const f of files) {
+  for (const f of files.filter((f) => !f.startsWith('dist/'))) {
     mkdirSync(dirname(join(stage, f)), { recursive: true });
     copyFileSync(join(root, f), join(stage, f));
   }
+  cpSync(dist, join(stage, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') });
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(packageManifest(kind), null, 2)}\n`);
   // Relative links of the README become links into the repository (`repository` in package.json):
   // images to …/raw/HEAD/…, other links to …/blob/HEAD/….
@@ -97,19 +102,27 @@ export function zipRead(zip, name) {
 /** A size as vsce prints it. */
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+/** `--no-build`: package dist/ as it is; `--dist DIR`: build into DIR (REPORT_DIST) and package that;
+ * `--out-dir DIR`: write the packages there; `--list`: list the entries of both packages. */
 async function main() {
-  const args = new Set(process.argv.slice(2));
-  if (!args.has('--no-build')) execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit' });
+  const argv = process.argv.slice(2);
+  const option = (name) => (argv.includes(name) ? resolve(argv[argv.indexOf(name) + 1]) : undefined);
+  const dist = option('--dist') ?? join(root, 'dist');
+  const outDir = option('--out-dir') ?? root;
+  if (!argv.includes('--no-build')) {
+    execFileSync(process.execPath, [join(root, 'esbuild.mjs'), '--production'], { cwd: root, stdio: 'inherit', env: { ...process.env, REPORT_DIST: dist } });
+  }
   const results = [];
   for (const kind of Object.keys(packages)) {
-    const file = await makePackage(kind);
+    const stage = outDir === root ? undefined : join(outDir, 'stage', kind);
+    const file = await makePackage(kind, { out: join(outDir, packages[kind].out), dist, stage });
     results.push({ kind, file, size: statSync(file).size, entries: zipEntries(readFileSync(file)) });
   }
   let failed = false;
   for (const r of results) {
     const over = r.size > LIMIT;
-    console.log(`${r.kind}: ${packages[r.kind].out} ${kb(r.size)} (${r.entries.length} entries; limit ${kb(LIMIT)})${over ? ' — OVER THE LIMIT' : ''}`);
-    if (over || args.has('--list')) {
+    console.log(`${r.kind}: ${r.file} ${kb(r.size)} (${r.size} bytes, ${r.entries.length} entries; limit ${kb(LIMIT)})${over ? ' — OVER THE LIMIT' : ''}`);
+    if (over || argv.includes('--list')) {
       for (const e of [...r.entries].sort((a, b) => b.compressed - a.compressed)) console.log(`  ${kb(e.compressed).padStart(9)}  ${e.name}  (${kb(e.size)} unpacked)`);
     }
     failed ||= over;

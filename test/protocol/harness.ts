@@ -29,6 +29,8 @@ export interface StartOptions {
   /** Answer these server requests with a JSON-RPC error. */
   failRequests?: string[];
   dynamicConfigRegistration?: boolean;
+  /** Another build of the server to start (default: dist/server.js). */
+  server?: string;
 }
 
 export interface Server {
@@ -51,7 +53,7 @@ export function tempUri(ext = 'report'): string {
 }
 
 export async function start(opts: StartOptions = {}): Promise<Server> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [opts.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   let exited = false;
   proc.on('exit', () => (exited = true));

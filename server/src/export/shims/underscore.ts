@@ -1,6 +1,7 @@
 // Stands in for underscore in the export bundle: mammoth calls only these of its functions (checked by
-// test/unit/export-shims.test.ts), so the rest of the library stays out of the bundle.
-import {
+// test/unit/export-shims.test.ts), so the rest of the library stays out of the bundle. Named exports:
+// mammoth's `require("underscore")` gets this module's namespace.
+export {
   any,
   extend,
   filter,
@@ -20,5 +21,3 @@ import {
   some,
   values,
 } from 'underscore/modules/index.js';
-
-export default { any, extend, filter, find, findIndex, flatten, forEach, indexBy, invert, isArray, isEqual, isFunction, isString, last, map, pluck, some, values };
