@@ -129,11 +129,8 @@ const builds = [
   { ...common, entryPoints: ['server/src/export/index.ts'], outfile: `${dist}/export.js`, platform: 'browser', format: 'cjs', target: 'es2022' },
 ];
 
-/**
- * The Node bundles a production build compresses (see below): the client, the LSP libraries, the service.
- * dist/server.js stays as it is: the `report-language-server` command, and little to gain.
- */
-const COMPRESSED = ['extension.js', 'lsp.js', 'server-service.js'];
+/** The Node bundles a production build compresses (see below): the client, the LSP libraries, the server, the service. */
+const COMPRESSED = ['extension.js', 'lsp.js', 'server.js', 'server-service.js'];
 const SELF_EXTRACTING =
   '"use strict";require("vm").compileFunction(require("zlib").brotliDecompressSync(require("fs").readFileSync(__filename+".br")).toString("utf8"),["exports","require","module","__filename","__dirname"],{filename:__filename})(exports,require,module,__filename,__dirname);\n';
 

@@ -41,7 +41,7 @@ test('both packages are under 400 KB', () => {
 
 test('the desktop package: the Node bundles (compressed behind stubs) and the export, no browser bundles', () => {
   const names = Object.keys(vsix.desktop.files);
-  for (const f of ['extension.js', 'extension.js.br', 'lsp.js', 'lsp.js.br', 'server.js', 'server-service.js', 'server-service.js.br', 'export.js.br']) {
+  for (const f of ['extension.js', 'extension.js.br', 'lsp.js', 'lsp.js.br', 'server.js', 'server.js.br', 'server-service.js', 'server-service.js.br', 'export.js.br']) {
     assert.ok(names.includes(`extension/dist/${f}`), `dist/${f} is in the desktop package`);
   }
   assert.deepEqual(names.filter((n) => n.startsWith('extension/dist/web/') || n.startsWith('extension/docs/')), []);
