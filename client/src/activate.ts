@@ -9,6 +9,7 @@ import { ReadWorkspaceFileRequest, TrustNotification, type InitializationOptions
 import { registerWorkbenchCommands } from './commands';
 import { PaidDecorations } from './paidDecorations';
 import { registerRuleCommands } from './ruleCommands';
+import { RULE_DOCS_URI, registerRuleDocs } from './ruleDocs';
 import { registerEncodingCommands } from './encoding';
 import { ReportStatusBar } from './statusBar';
 import { readWorkspaceFile } from './workspaceFiles';
@@ -32,7 +33,7 @@ let client: BaseLanguageClient | undefined;
 
 /** The initialization options, computed at each (re)start: trust may have been granted meanwhile. */
 function initializationOptions(extra: Partial<InitializationOptions>): InitializationOptions {
-  return { locale: vscode.env.language, clientCommands: true, trusted: vscode.workspace.isTrusted, ...extra };
+  return { locale: vscode.env.language, clientCommands: true, trusted: vscode.workspace.isTrusted, ruleDocsUri: RULE_DOCS_URI, ...extra };
 }
 
 export async function activateReport(
@@ -67,6 +68,7 @@ export async function activateReport(
       }
     }),
   );
+  registerRuleDocs(context);
   registerRuleCommands(context);
   registerEncodingCommands(context);
   await current.start();

@@ -37,7 +37,6 @@ export function activate(context: vscode.ExtensionContext): Promise<ReportApi> {
         },
         options,
       ),
-    { ruleDocsUri: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(true) },
   );
 }
 

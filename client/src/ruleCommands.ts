@@ -1,6 +1,7 @@
 // Commands behind the rule quick fixes: disable a rule, show a rule's documentation.
 
 import * as vscode from 'vscode';
+import { ruleDocUri } from './ruleDocs';
 
 export function registerRuleCommands(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -12,8 +13,8 @@ export function registerRuleCommands(context: vscode.ExtensionContext): void {
       void vscode.window.showInformationMessage(vscode.l10n.t('Rule {0} is now off. Set "report.rules.{0}" to turn it back on.', ruleId));
     }),
     vscode.commands.registerCommand('report.showRuleDocs', async (ruleId: unknown) => {
-      if (typeof ruleId !== 'string' || !/^[a-z0-9-]+$/.test(ruleId)) return;
-      const uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+      const uri = typeof ruleId === 'string' ? ruleDocUri(ruleId) : undefined;
+      if (!uri) return;
       try {
         await vscode.commands.executeCommand('markdown.showPreview', uri);
       } catch {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startReportServer } from './lsp/connection';
+import { ruleDocsBase, ruleDocUnder } from './lsp/ruleDocs';
 import { WorkspaceFiles } from './node/files';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -21,6 +22,8 @@ process.on('uncaughtException', (error) => {
 
 const files = new WorkspaceFiles();
 const docUris = new Map<string, string>();
+/** The rule pages' base URI given by the client; without one, the pages beside the server (docs/rules/). */
+let ruleDocs: string | undefined;
 
 startReportServer(connection, {
   version: '0.1.0',
@@ -32,11 +35,16 @@ startReportServer(connection, {
   pause: () => new Promise((resolve) => setImmediate(resolve)),
   readFile: (uri) => files.read(uri),
   setFolders: (uris) => files.setFolders(uris),
+  initialize(options) {
+    ruleDocs = ruleDocsBase(options.ruleDocsUri);
+    docUris.clear();
+  },
   ruleDocUri(ruleId) {
     // Computed once per rule: building a file URL costs more than the rest of a diagnostic.
     let uri = docUris.get(ruleId);
     if (uri === undefined) {
-      uri = /^[a-z0-9-]+$/.test(ruleId) ? pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString() : '';
+      if (ruleDocs) uri = ruleDocUnder(ruleDocs, ruleId) ?? '';
+      else uri = /^[a-z0-9-]+$/.test(ruleId) ? pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`)).toString() : '';
       docUris.set(ruleId, uri);
     }
     return uri || undefined;

@@ -121,7 +121,7 @@ describe('the npm package', () => {
     assert.deepEqual(pkg.bin, { report: 'dist/cli.js', 'report-language-server': 'dist/server.js' });
     for (const f of Object.values(pkg.bin) as string[]) assert.ok(readFileSync(join(process.cwd(), f), 'utf8').startsWith('#!/usr/bin/env node\n'), f);
     const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0].files.map((f: { path: string }) => f.path);
-    for (const f of ['dist/cli.js', 'dist/cli-iconv.js', 'dist/server.js', 'dist/server-lsp.js', 'dist/server-service.js', 'docs/rules/placeholder.md', 'README.md', 'package.json']) assert.ok(packed.includes(f), `${f} is packed`);
+    for (const f of ['dist/cli.js', 'dist/cli-iconv.js', 'dist/server.js', 'dist/server-lsp.js', 'dist/server-service.js', 'dist/lsp.js', 'docs/rules/placeholder.md', 'README.md', 'package.json']) assert.ok(packed.includes(f), `${f} is packed`);
     assert.ok(!packed.some((f: string) => f.startsWith('server/') || f.startsWith('test/') || f.endsWith('.map')), 'no sources, tests or source maps');
   });
 });

@@ -50,7 +50,7 @@ async function run(cache: string): Promise<Run> {
   const outcomes: Record<string, string> = {};
   const written: string[] = [];
   for (const line of stderr.split('\n')) {
-    const m = /^\[code cache\] (server-[a-z]+\.js)(-[0-9a-f]+\.cache)?: (.*)$/.exec(line);
+    const m = /^\[code cache\] ((?:server-[a-z]+|lsp)\.js)(-[0-9a-f]+\.cache)?: (.*)$/.exec(line);
     if (!m) continue;
     if (m[2]) {
       if (m[3].startsWith('written')) written.push(m[1]);
@@ -87,17 +87,17 @@ test('the first start writes a cache of each bundle, only its user may read it, 
   const want = await expected();
   const dir = tempDir();
   const first = await run(dir);
-  assert.deepEqual(first.outcomes, { 'server-lsp.js': 'absent', 'server-service.js': 'absent' }, first.stderr);
-  assert.deepEqual(first.written.sort(), ['server-lsp.js', 'server-service.js'], first.stderr);
+  assert.deepEqual(first.outcomes, { 'server-lsp.js': 'absent', 'lsp.js': 'absent', 'server-service.js': 'absent' }, first.stderr);
+  assert.deepEqual(first.written.sort(), ['lsp.js', 'server-lsp.js', 'server-service.js'], first.stderr);
   assert.deepEqual(codes(first.items), want);
-  for (const bundle of ['server-lsp.js', 'server-service.js']) {
+  for (const bundle of ['server-lsp.js', 'lsp.js', 'server-service.js']) {
     const file = cacheFile(dir, bundle);
     if (process.platform !== 'win32') assert.equal(statSync(file).mode & 0o777, 0o600, `${file} is private`);
     assert.ok(statSync(file).size > HEADER + 1000, `${file} holds V8's data`);
   }
   // Written at exit (the server ran less than the settling time): used, and made again with what this run compiled.
   const second = await run(dir);
-  assert.deepEqual(second.outcomes, { 'server-lsp.js': 'used, incomplete', 'server-service.js': 'used, incomplete' }, second.stderr);
+  assert.deepEqual(second.outcomes, { 'server-lsp.js': 'used, incomplete', 'lsp.js': 'used, incomplete', 'server-service.js': 'used, incomplete' }, second.stderr);
   assert.deepEqual(codes(second.items), want);
 });
 
@@ -109,15 +109,15 @@ test('a server that runs a while writes a complete cache, which later starts use
     const uri = await s.open(SAMPLE);
     await s.diagnostics(uri);
     // The cache is made two seconds after each bundle was loaded.
-    for (let i = 0; i < 100 && (s.stderr().match(/written \(\d+ bytes\)/g) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (s.stderr().match(/written \(\d+ bytes\)/g) ?? []).length < 3; i++) await new Promise((r) => setTimeout(r, 100));
   } finally {
     await s.close();
   }
   if (!s.proc.stderr!.closed) await once(s.proc.stderr!, 'close');
-  assert.equal((s.stderr().match(/written \(\d+ bytes\)\n/g) ?? []).length, 2, s.stderr());
+  assert.equal((s.stderr().match(/written \(\d+ bytes\)\n/g) ?? []).length, 3, s.stderr());
   const before = statSync(cacheFile(dir, 'server-service.js')).mtimeMs;
   const next = await run(dir);
-  assert.deepEqual(next.outcomes, { 'server-lsp.js': 'used', 'server-service.js': 'used' }, next.stderr);
+  assert.deepEqual(next.outcomes, { 'server-lsp.js': 'used', 'lsp.js': 'used', 'server-service.js': 'used' }, next.stderr);
   assert.deepEqual(next.written, [], 'a complete cache is not written again');
   assert.equal(statSync(cacheFile(dir, 'server-service.js')).mtimeMs, before);
   assert.deepEqual(codes(next.items), want);

@@ -31,6 +31,8 @@ export interface StartOptions {
   dynamicConfigRegistration?: boolean;
   /** More environment variables for the server process. */
   env?: Record<string, string>;
+  /** Another build of the server to start (default: dist/server.js). */
+  server?: string;
 }
 
 export interface Server {
@@ -53,7 +55,7 @@ export function tempUri(ext = 'report'): string {
 }
 
 export async function start(opts: StartOptions = {}): Promise<Server> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : undefined });
+  const proc = spawn(process.execPath, [opts.server ?? SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : undefined });
   let err = '';
   let exited = false;
   proc.on('exit', () => (exited = true));

@@ -61,11 +61,12 @@ test('the browser bundles of the extension and of its language server pass', asy
       write: false,
       metafile: true,
       outfile: `out/check/${format}.js`,
-      external: ['vscode'],
+      // report-rule-pages: the rule pages as strings, made by a plugin of esbuild.mjs.
+      external: ['vscode', 'report-rule-pages'],
       logLevel: 'silent',
     });
     const texts = Object.fromEntries(result.outputFiles.map((f) => [f.path, f.text]));
-    assert.deepEqual(browserProblems(result.metafile, { texts }), [], entry);
+    assert.deepEqual(browserProblems(result.metafile, { texts, allowExternal: ['vscode', 'report-rule-pages'] }), [], entry);
   }
   // And the package names the browser entry that the build writes.
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

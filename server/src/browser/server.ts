@@ -5,6 +5,7 @@
 
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ErrorCodes, ResponseError } from 'vscode-languageserver/browser';
 import { startReportServer } from '../lsp/connection';
+import { ruleDocsBase, ruleDocUnder } from '../lsp/ruleDocs';
 import * as serviceModule from '../service/service';
 import { MAX_WORKSPACE_FILE, ReadWorkspaceFileRequest } from '../protocol';
 
@@ -24,8 +25,7 @@ startReportServer(connection, {
   // One file in the browser: the worker script holds the service too.
   loadService: () => serviceModule,
   initialize(options) {
-    const base = options.ruleDocsUri;
-    ruleDocs = typeof base === 'string' && /^[a-z][a-z0-9+.-]*:\/\/?[^\s]*$/i.test(base) ? base.replace(/\/+$/, '') : undefined;
+    ruleDocs = ruleDocsBase(options.ruleDocsUri);
     docUris.clear();
   },
   async readFile(uri) {
@@ -47,7 +47,7 @@ startReportServer(connection, {
     if (!ruleDocs) return undefined;
     let uri = docUris.get(ruleId);
     if (uri === undefined && !docUris.has(ruleId)) {
-      uri = /^[a-z0-9-]+$/.test(ruleId) ? `${ruleDocs}/${ruleId}.md` : undefined;
+      uri = ruleDocUnder(ruleDocs, ruleId);
       docUris.set(ruleId, uri);
     }
     return uri;

@@ -11,7 +11,7 @@
 // loaded as `require` would: the cache never stops the server from starting.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -185,9 +185,30 @@ function prune(dir: string): void {
   }
 }
 
-/** Runs a compiled module wrapper as Node would a CommonJS file; `require` may be replaced for the bundle's own requires. */
+/**
+ * A bundle's source: in the packaged extension a bundle is a stub that runs `<file>.br`, its Brotli-compressed
+ * source (see esbuild.mjs); the cache is made from that source, not from the stub.
+ */
+function sourceOf(file: string): Buffer {
+  const bytes = readFileSync(file);
+  // Only the stub's compressed source: a development build beside an older package's .br files is itself.
+  if (bytes.length < 1024 && bytes.includes('.br")') && existsSync(`${file}.br`)) {
+    // zlib only where there is something to decompress: loading it costs a few milliseconds of start-up.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { brotliDecompressSync } = require('node:zlib') as typeof import('node:zlib');
+    return brotliDecompressSync(readFileSync(`${file}.br`));
+  }
+  return bytes;
+}
+
+/**
+ * Runs a compiled module wrapper as Node would a CommonJS file; `require` may be replaced for the bundle's own
+ * requires. The module goes into Node's module cache first, as `require` puts it: a bundle that another
+ * requires in the usual way (the service requires dist/lsp.js) is then the same instance.
+ */
 function run(file: string, fn: (...args: unknown[]) => unknown, requireFor?: (req: NodeJS.Require) => NodeJS.Require): unknown {
   const mod = new Module(file, module);
+  (Module as unknown as { _cache: Record<string, unknown> })._cache[file] = mod;
   mod.filename = file;
   (mod as unknown as { paths: string[] }).paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(file));
   const req = createRequire(file);
@@ -205,7 +226,7 @@ export function loadCached(file: string, requireFor?: (req: NodeJS.Require) => N
   try {
     const dir = codeCacheDir();
     if (dir) {
-      const bytes = readFileSync(file);
+      const bytes = sourceOf(file);
       const sourceHash = sha256(bytes);
       const cachePath = cacheFileOf(dir, file);
       const t0 = now();

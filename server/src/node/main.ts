@@ -1,5 +1,6 @@
-// dist/server.js: starts the language server (dist/server-lsp.js, built from server/src/server.ts) and,
-// when the server asks for it after initialize, the service (dist/server-service.js), both through V8's
+// dist/server.js: starts the language server (dist/server-lsp.js, built from server/src/server.ts, with the
+// LSP libraries it shares with the client in dist/lsp.js) and, when the server asks for it after initialize,
+// the service (dist/server-service.js), all through V8's
 // code cache (code-cache.ts), so that a start compiles next to nothing. Kept small: this file itself is
 // compiled on every start.
 
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import { loadCached } from './code-cache';
 
 /** The bundles dist/server-lsp.js requires, loaded through the cache too (each once, as `require` would). */
-const siblings = new Map<string, unknown>([['./server-service.js', undefined]]);
+const siblings = new Map<string, unknown>([['./lsp.js', undefined], ['./server-service.js', undefined]]);
 
 loadCached(join(__dirname, 'server-lsp.js'), (req) => {
   const load = (id: string): unknown => {

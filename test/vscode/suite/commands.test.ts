@@ -32,6 +32,18 @@ suite('rule and server commands', () => {
     await until('a tab with the page of the rule', () => tabLabels().some((l) => l.includes('placeholder.md')));
   });
 
+  test('a diagnostic links its rule’s page, which the extension serves itself (offline, desktop and web)', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'report', content: '标题\n全年完成任务xx项。\n' });
+    const blank = await until('the blank’s diagnostic', () => vscode.languages.getDiagnostics(doc.uri).find((d) => (d.code as { value?: string })?.value === 'placeholder'));
+    const target = (blank.code as { target?: vscode.Uri }).target;
+    assert.equal(target?.toString(), 'report-rule:/placeholder.md');
+    const page = await vscode.workspace.openTextDocument(target);
+    assert.equal(page.languageId, 'markdown');
+    assert.match(page.getText(), /^# /);
+    assert.match(page.getText(), /placeholder/);
+    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(vscode.Uri.parse('report-rule:/no-such-rule.md'))), 'no page for an unknown rule');
+  });
+
   test('report.disableRule turns the rule off in the settings, and the problem goes', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'report', content: '标题\n全年完成任务xx项。\n' });
     await vscode.window.showTextDocument(doc);
