@@ -58,12 +58,32 @@ export async function makePackage(kind, { out = join(root, packages[kind].out), 
     mkdirSync(dirname(join(stage, f)), { recursive: true });
     copyFileSync(join(root, f), join(stage, f));
   }
+  writeFileSync(join(stage, 'README.md'), marketplaceReadme(readFileSync(join(root, 'README.md'), 'utf8')));
   cpSync(dist, join(stage, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') });
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(packageManifest(kind), null, 2)}\n`);
   // Relative links of the README become links into the repository (`repository` in package.json):
   // images to …/raw/HEAD/…, other links to …/blob/HEAD/….
   await vsce.createVSIX({ cwd: stage, packagePath: out, target, ignoreFile: join(root, ignoreFile), dependencies: false });
   return out;
+}
+
+/** Sections of the README for those who build the extension, not those who use it: left out of the packages. */
+export const DEVELOPER_SECTIONS = ['Tests', 'Performance', 'How it is built', 'Packaging and publishing'];
+
+/** GitHub's anchor of a heading. */
+const slug = (heading) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-');
+
+/**
+ * The README as the Marketplace and the Extensions view show it: without the developers' sections, whose
+ * anchors become links into the repository's README (vsce makes relative links absolute), and a pointer to them.
+ */
+export function marketplaceReadme(readme) {
+  const parts = readme.split(/^(?=## )/m);
+  const kept = parts.filter((p) => !DEVELOPER_SECTIONS.some((h) => p.startsWith(`## ${h}\n`)));
+  const gone = new Set(DEVELOPER_SECTIONS.map(slug));
+  let text = kept.join('').replace(/\]\(#([^)\s]+)\)/g, (m, anchor) => (gone.has(anchor) ? `](README.md#${anchor})` : m));
+  text = `${text.trimEnd()}\n\n---\n\nHow to build and test it, its performance figures and how it is made: see the [README in the repository](README.md#tests).\n`;
+  return text;
 }
 
 /** The entries of a zip file from its central directory: name, compressed and original size. */

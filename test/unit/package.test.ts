@@ -13,6 +13,9 @@ import { brotliDecompressSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { start, type Server } from '../protocol/harness';
 
+/** The README's sections for those who build the extension: left out of the packaged README. */
+const DEVELOPER_SECTIONS = ['Tests', 'Performance', 'How it is built', 'Packaging and publishing'];
+
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** 400 KB as vsce counts them. */
@@ -80,6 +83,10 @@ test('the packaged README shows the pictures from the repository, which has them
       assert.ok(m, `${img}: an https link to the repository's docs/images`);
       assert.ok(tracked.has(m[1]), `${m[1]} is in the repository`);
     }
+    // The developers' sections stay in the repository; every anchor left points at a heading of the page.
+    for (const h of DEVELOPER_SECTIONS) assert.ok(!readme.includes(`\n## ${h}\n`), `${kind} README has no "${h}"`);
+    const anchors = new Set([...readme.matchAll(/^#+ (.*)$/gm)].map((m) => m[1].trim().toLowerCase().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-')));
+    for (const [, anchor] of readme.matchAll(/\]\(#([^)\s]+)\)/g)) assert.ok(anchors.has(anchor), `${kind} README: #${anchor} is a heading of the page`);
     // Every other link works outside the repository too: absolute, or an anchor of the page.
     for (const [, link] of readme.matchAll(/\]\(([^)\s]+)\)/g)) assert.match(link, /^(https:\/\/|#)/, `${kind} README: ${link}`);
     assert.ok(Object.keys(vsix[kind].files).includes(`extension/${pkg.icon}`), `the icon is in the ${kind} package`);
