@@ -122,6 +122,20 @@ test('empty-section: a section heading followed directly by one of the same or a
   assert.deepEqual(spans(md, check(md, 'empty-section')), ['问题']);
 });
 
+test('empty-section: a table of contents\' heading, filled in by Markdown tools, is not a section; an empty section next to it is', () => {
+  const body = '本段是正文内容，记录具体做法。';
+  for (const toc of ['## 目录', '## 目 录', '## Contents', '## Table of Contents', '## TOC']) {
+    const md = ['# 年度总结', toc, '## 工作', body, '## 学习', body, '## 计划', body].join('\n');
+    assert.deepEqual(check(md, 'empty-section'), [], toc);
+    // The table of contents does not count as an empty sibling that would excuse a real empty section.
+    const gap = ['# 年度总结', toc, '## 工作', body, '## 学习', '## 计划', body, '## 体会', body].join('\n');
+    assert.deepEqual(spans(gap, check(gap, 'empty-section')), ['学习'], toc);
+  }
+  // A heading that only mentions contents is a section like any other.
+  const named = ['# 年度总结', '## 工作', body, '## 目录整理', '## 计划', body, '## 体会', body].join('\n');
+  assert.deepEqual(spans(named, check(named, 'empty-section')), ['目录整理']);
+});
+
 test('empty-section: lists of items, one-sentence items and outlines without bodies are left alone', () => {
   const body = '本段是正文内容，记录具体做法。';
   for (const text of [
