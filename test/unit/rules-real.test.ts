@@ -2,6 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyFix, check, spans } from './helpers';
+import { parse } from '../../server/src/core/parser';
+
+const outlineNames = (text: string) => parse(text).headings.map((h) => h.name);
 
 const para = (s: string) => `本周围绕${s}开展工作，完成了开发、联调和测试，效果良好。`;
 
@@ -98,6 +101,17 @@ test('paragraph-end-comma: a paragraph that ends with ， or 、 is unfinished',
   assert.equal(applyFix(text, ps[0]).split('\n')[2], '全年完成各项任务，成效明显。');
   assert.equal(applyFix(text, ps[1]).split('\n')[5], '主要措施有以下几点：'); // a list follows
   assert.ok(ps[0].message.zh.includes('“，”'));
+});
+
+test('paragraph-end-comma: in wrapped text a short piece of the sentence alone on the next line is not a part title ending it', () => {
+  // Text extracted from a PDF, a few words a line: 华光科技 alone on a line reads like a part title.
+  const pdf = ['镇政府工作报告', '全镇', '坚持稳中求进，', '统筹推进各项工作，', '大力发展特色产业，', '加快推进产业园建设，', '华光科技', '获批省级示范园，带动全镇特色产业加快发展，全年增长百分之五。', '全年完成任务。'].join('\n');
+  assert.deepEqual(outlineNames(pdf), ['华光科技']); // as the parser reads it
+  assert.deepEqual(check(pdf, 'paragraph-end-comma'), []);
+  // The same lines without the wrapping around them: the comma before a part title ends a paragraph.
+  const body = '本段是正文内容，记录具体做法。';
+  const plain = ['镇政府工作报告', body, body, '加快推进产业园建设，', '2024年工作安排', body, body].join('\n');
+  assert.deepEqual(spans(plain, check(plain, 'paragraph-end-comma')), ['，']);
 });
 
 test('paragraph-end-comma: quiet on wrapped text, continuation lines, a quote that continues the sentence and proper endings', () => {

@@ -47,8 +47,8 @@ export const paragraphEndComma: Rule = {
     category: 'punctuation',
     title: msg('段落以逗号或顿号结尾', 'Paragraph ending with a comma'),
     description: msg(
-      '段落末尾是“，”或“、”，多是句子没写完，或把句号打成了逗号。快速修复改为“。”；其后紧接列表时改为“：”。按行折行的文本（句子跨行接续）中，只检查其后是空行、标题或全文结尾的段落；下一行缩进更深的续行不报。',
-      'A paragraph that ends with "，" or "、": usually an unfinished sentence, or a full stop typed as a comma. The quick fix changes it to "。", or to "：" when a list follows. In text wrapped over lines (sentences running on into the next line), only paragraphs followed by a blank line, a heading or the end of the document are checked; a continuation line indented deeper is left alone.',
+      '段落末尾是“，”或“、”，多是句子没写完，或把句号打成了逗号。快速修复改为“。”；其后紧接列表时改为“：”。按行折行的文本（句子跨行接续）中，只检查其后是空行、编号标题或全文结尾的段落（其后看似分部分标题的短行是句子的接续）；下一行缩进更深的续行不报。',
+      'A paragraph that ends with "，" or "、": usually an unfinished sentence, or a full stop typed as a comma. The quick fix changes it to "。", or to "：" when a list follows. In text wrapped over lines (sentences running on into the next line), only paragraphs followed by a blank line, a numbered heading or the end of the document are checked (a short line after them that reads like a part title is the sentence going on); a continuation line indented deeper is left alone.',
     ),
     defaultSeverity: 'warning',
     fixable: true,
@@ -77,7 +77,10 @@ export const paragraphEndComma: Rule = {
       for (let i = Math.max(s, j - 12); i < j; i++) if (isHan(text.charCodeAt(i))) han++;
       if (han < 2) continue;
       const next = blocks[bi + 1];
-      if (next && next.line === blocks[bi].line + 1 && (next.kind === 'paragraph' || next.kind === 'closing')) {
+      // In wrapped text a short piece of the sentence alone on the next line (`建设，` / `炭元科技` / `获批…`,
+      // text extracted from a PDF) reads like an unnumbered part title: it is the sentence going on.
+      const partTitle = !!next && next.kind === 'heading' && next.heading >= 0 && model.headings[next.heading].kind === 'part';
+      if (next && next.line === blocks[bi].line + 1 && (next.kind === 'paragraph' || next.kind === 'closing' || partTitle)) {
         if (indentOf(model, bi + 1) > indentOf(model, bi)) continue; // a continuation line
         if (next.contentStart > next.start && /^(?:>|[-*+][ \t])/u.test(text.slice(next.start, next.start + 2))) continue; // runs on into a quote or a list
         if (wrapped === undefined) wrapped = isWrapped(model);
