@@ -173,6 +173,19 @@ test('cjk-space: section numbers in headings and a document that spaces digits t
   assert.equal(check(slip, 'cjk-space').length, 1);
 });
 
+test('cjk-space: the spaces between the items of a list written on one line are separators; a stray space next to them is not', () => {
+  // A table of contents flattened onto one line, as document-sharing sites show it.
+  const toc = ['汇编', '目录1.2023年甲镇工作报告 2.2023年乙镇工作报告 3.2023年丙镇工作报告 4.丁镇工作报告', '正文。'].join('\n');
+  assert.deepEqual(check(toc, 'cjk-space'), []);
+  const dun = ['计划', '重点有三项：1、建设园区 2、引进企业 3、培育人才。'].join('\n');
+  assert.deepEqual(check(dun, 'cjk-space'), []);
+  // In the same line, a number that is not the next item keeps its problem: 增长 15% and 第 2 名.
+  const slip = ['汇编', '目录1.甲镇工作报告 2.乙镇工作报告，全年增长 15%，排名第 2 名。'].join('\n');
+  assert.deepEqual(check(slip, 'cjk-space').map((p) => (p.message.zh.match(/“([^”]*)”/u) ?? [])[1]), ['增长 15%', '名第 2', '2 名']);
+  // A lone number after a space is not a list.
+  assert.equal(check('总结\n全年完成 3.5亿元。\n', 'cjk-space').length, 1);
+});
+
 test('punct-halfwidth: key combinations, front matter and code are left alone; Chinese commas are still found', () => {
   assert.deepEqual(check('设置\n按 Ctrl+, 打开设置，按 Cmd + ; 切换。\n', 'punct-halfwidth'), []);
   assert.deepEqual(check('---\ntitle: 总结,计划\ntags: 年度;个人\n---\n正文。\n', 'punct-halfwidth'), []);
