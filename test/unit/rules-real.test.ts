@@ -173,6 +173,17 @@ test('cjk-space: section numbers in headings and a document that spaces digits t
   assert.equal(check(slip, 'cjk-space').length, 1);
 });
 
+test('cjk-space: a document that spaces digits in a third of its places writes that way; one that does it a fifth of the time slips', () => {
+  const tight = '全年发布3个版本，新增12项功能。';
+  const spaced = (n: number) => `- 第 ${n} 题：总结经验`;
+  // 6 list items spaced (12 spaced boundaries) against 24 tight boundaries: half as many, a habit.
+  const habit = ['年度总结', ...Array.from({ length: 6 }, () => tight), ...Array.from({ length: 6 }, (_, k) => spaced(k + 1))].join('\n');
+  assert.deepEqual(check(habit, 'cjk-space'), []);
+  // Twice the tight text: 12 spaced against 48 tight, a fifth of the places: each is reported.
+  const slips = ['年度总结', ...Array.from({ length: 12 }, () => tight), ...Array.from({ length: 6 }, (_, k) => spaced(k + 1))].join('\n');
+  assert.equal(check(slips, 'cjk-space').length, 12);
+});
+
 test('cjk-space: the spaces between the items of a list written on one line are separators; a stray space next to them is not', () => {
   // A table of contents flattened onto one line, as document-sharing sites show it.
   const toc = ['汇编', '目录1.2023年甲镇工作报告 2.2023年乙镇工作报告 3.2023年丙镇工作报告 4.丁镇工作报告', '正文。'].join('\n');
