@@ -197,6 +197,16 @@ test('cjk-space: the spaces between the items of a list written on one line are 
   assert.equal(check('总结\n全年完成 3.5亿元。\n', 'cjk-space').length, 1);
 });
 
+test('punct-halfwidth: the text of a Markdown link is the linked page\'s title, quoted as it is; the prose around it is checked', () => {
+  const list = ['## 往期文章', '- 第2篇：[【周刊】(2期)代码是如何压缩的?](https://example.com/a)', '- [[周刊]面试问:闭包是什么?](https://example.com/b)'].join('\n');
+  assert.deepEqual(check(list, 'punct-halfwidth'), []);
+  // Outside the brackets, on the same line: the half-width comma and parentheses are still found.
+  const prose = ['## 往期文章', '详见[周刊(2期)](https://example.com/a),欢迎阅读(每周更新)。'].join('\n');
+  assert.deepEqual(spans(prose, check(prose, 'punct-halfwidth')), [',', '(每周更新)']);
+  // Brackets that are not a link: checked.
+  assert.equal(check('总结\n[注意]会议纪要(草稿)。\n', 'punct-halfwidth').length, 1);
+});
+
 test('punct-halfwidth: key combinations, front matter and code are left alone; Chinese commas are still found', () => {
   assert.deepEqual(check('设置\n按 Ctrl+, 打开设置，按 Cmd + ; 切换。\n', 'punct-halfwidth'), []);
   assert.deepEqual(check('---\ntitle: 总结,计划\ntags: 年度;个人\n---\n正文。\n', 'punct-halfwidth'), []);
