@@ -114,6 +114,20 @@ test('paragraph-end-comma: in wrapped text a short piece of the sentence alone o
   assert.deepEqual(spans(plain, check(plain, 'paragraph-end-comma')), ['，']);
 });
 
+test('paragraph-end-comma: a parenthesis still open, and a Markdown paragraph over several lines, go on below; a comma before a blank line ends', () => {
+  const body = '本段是正文内容，记录具体做法。';
+  // Plain text: the parenthesis opened on the line closes on the next one.
+  const paren = ['总结', body, '完成月报制作（营收、销量、计划完成率、', '库存、立项汇总）。', body].join('\n');
+  assert.deepEqual(check(paren, 'paragraph-end-comma'), []);
+  // The same line without the parenthesis, in plain text: a paragraph that ends with 、.
+  const bare = ['总结', body, '完成月报制作，营收、销量、计划完成率、', '库存、立项汇总都已完成。', body].join('\n');
+  assert.deepEqual(spans(bare, check(bare, 'paragraph-end-comma')), ['、']);
+  // Markdown: the lines of a paragraph are joined; the one before a blank line is its end.
+  const md = ['## 9月', '', '完成当月月报，学习数据抓取，', '模板建立等设计完成。', '', '## 10月', '', '月报完成，制度撰写完成，', '', body].join('\n');
+  assert.deepEqual(spans(md, check(md, 'paragraph-end-comma')), ['，']);
+  assert.equal(check(md, 'paragraph-end-comma')[0].start, md.indexOf('制度撰写完成，') + 6);
+});
+
 test('paragraph-end-comma: quiet on wrapped text, continuation lines, a quote that continues the sentence and proper endings', () => {
   const wrapped = ['年终总结', '这一年做了很多项目，印象最深的是改版，', '从需求到上线都是自己负责的，', '中间也遇到了不少问题，', '但最后都解决了，', '收获很大。'].join('\n');
   assert.deepEqual(check(wrapped, 'paragraph-end-comma'), []);
