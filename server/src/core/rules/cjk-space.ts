@@ -117,10 +117,13 @@ export const cjkSpace: Rule = {
   },
 };
 
+/** How far from an item number its neighbour in the list is looked for. */
+const ITEM_WINDOW = 300;
+
 /**
  * Whether the number at `at` is an item number of a list written on one line: `N.` or `N、` whose neighbour
- * in the sequence is in the same block, `N+1` after a space or `N-1` after a space, a Han character or the
- * block's start (`目录1.甲 2.乙 3.丙`).
+ * in the sequence is close by in the same block, `N+1` after a space or `N-1` after a space, a Han character
+ * or the block's start (`目录1.甲 2.乙 3.丙`).
  */
 function isInlineItem(text: string, at: number, blockStart: number, blockEnd: number): boolean {
   let j = at;
@@ -129,13 +132,18 @@ function isInlineItem(text: string, at: number, blockStart: number, blockEnd: nu
   const sep = text[j];
   if (sep !== '.' && sep !== '、' && sep !== '．') return false;
   const n = Number(text.slice(at, j));
-  const block = text.slice(blockStart, blockEnd);
+  const from = Math.max(blockStart, at - ITEM_WINDOW);
+  const to = Math.min(blockEnd, j + 1 + ITEM_WINDOW);
+  const near = text.slice(from, to); // searched within the window only: a long one-line block costs no more
   const find = (k: number, after: (c: number) => boolean): boolean => {
     if (k < 1) return false;
     const item = `${k}${sep}`;
-    for (let p = block.indexOf(item); p >= 0; p = block.indexOf(item, p + 1)) {
-      if (p === at - blockStart) continue;
-      if (p === 0 || after(block.charCodeAt(p - 1))) return true;
+    for (let w = near.indexOf(item); w >= 0; w = near.indexOf(item, w + 1)) {
+      const q = from + w;
+      if (q === at) continue;
+      if (q === blockStart) return true;
+      const c = text.charCodeAt(q - 1);
+      if (!isDigit(c) && after(c)) return true;
     }
     return false;
   };
