@@ -174,6 +174,20 @@ test('sequence: a list that does not start at the first number', () => {
   assert.equal(pu[0].message.zh, '本级编号应从“（五）”开始，实为“（二）”。');
 });
 
+test('sequence: 1、 before a year (1、2023年…) is the first item, not two numbers; 3、4月份 stays two months', () => {
+  // The list starts at 1、 even though a year follows the number: 2、 continues it.
+  const year = lines('报告', '1、2023年全镇完成各项任务，成效明显。', '2、全年增长百分之五。', '3、2024年度继续推进。');
+  assert.deepEqual(check(year, SEQ), []);
+  // A number skipped after it is still found.
+  const skip = lines('报告', '1、2023年全镇完成各项任务，成效明显。', '3、全年增长百分之五。', '4、做好总结。');
+  assert.deepEqual(spans(skip, check(skip, SEQ)), ['3、']);
+  // Not a year (three digits, another century, no 年): still two numbers, a heading only in a sequence.
+  for (const t of ['1、202年', '1、2150年', '1、2023万元']) {
+    const text = lines('报告', `${t}全镇完成各项任务。`, '2、全年增长百分之五。');
+    assert.deepEqual(spans(text, check(text, SEQ)), ['2、'], t);
+  }
+});
+
 test('sequence: quiet on deliberate shapes', () => {
   const quiet = [
     // Restart under each new parent.

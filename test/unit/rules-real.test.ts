@@ -2,6 +2,9 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { applyFix, check, spans } from './helpers';
+import { parse } from '../../server/src/core/parser';
+
+const outlineNames = (text: string) => parse(text).headings.map((h) => h.name);
 
 const para = (s: string) => `本周围绕${s}开展工作，完成了开发、联调和测试，效果良好。`;
 
@@ -100,6 +103,31 @@ test('paragraph-end-comma: a paragraph that ends with ， or 、 is unfinished',
   assert.ok(ps[0].message.zh.includes('“，”'));
 });
 
+test('paragraph-end-comma: in wrapped text a short piece of the sentence alone on the next line is not a part title ending it', () => {
+  // Text extracted from a PDF, a few words a line: 华光科技 alone on a line reads like a part title.
+  const pdf = ['镇政府工作报告', '全镇', '坚持稳中求进，', '统筹推进各项工作，', '大力发展特色产业，', '加快推进产业园建设，', '华光科技', '获批省级示范园，带动全镇特色产业加快发展，全年增长百分之五。', '全年完成任务。'].join('\n');
+  assert.deepEqual(outlineNames(pdf), ['华光科技']); // as the parser reads it
+  assert.deepEqual(check(pdf, 'paragraph-end-comma'), []);
+  // The same lines without the wrapping around them: the comma before a part title ends a paragraph.
+  const body = '本段是正文内容，记录具体做法。';
+  const plain = ['镇政府工作报告', body, body, '加快推进产业园建设，', '2024年工作安排', body, body].join('\n');
+  assert.deepEqual(spans(plain, check(plain, 'paragraph-end-comma')), ['，']);
+});
+
+test('paragraph-end-comma: a parenthesis still open, and a Markdown paragraph over several lines, go on below; a comma before a blank line ends', () => {
+  const body = '本段是正文内容，记录具体做法。';
+  // Plain text: the parenthesis opened on the line closes on the next one.
+  const paren = ['总结', body, '完成月报制作（营收、销量、计划完成率、', '库存、立项汇总）。', body].join('\n');
+  assert.deepEqual(check(paren, 'paragraph-end-comma'), []);
+  // The same line without the parenthesis, in plain text: a paragraph that ends with 、.
+  const bare = ['总结', body, '完成月报制作，营收、销量、计划完成率、', '库存、立项汇总都已完成。', body].join('\n');
+  assert.deepEqual(spans(bare, check(bare, 'paragraph-end-comma')), ['、']);
+  // Markdown: the lines of a paragraph are joined; the one before a blank line is its end.
+  const md = ['## 9月', '', '完成当月月报，学习数据抓取，', '模板建立等设计完成。', '', '## 10月', '', '月报完成，制度撰写完成，', '', body].join('\n');
+  assert.deepEqual(spans(md, check(md, 'paragraph-end-comma')), ['，']);
+  assert.equal(check(md, 'paragraph-end-comma')[0].start, md.indexOf('制度撰写完成，') + 6);
+});
+
 test('paragraph-end-comma: quiet on wrapped text, continuation lines, a quote that continues the sentence and proper endings', () => {
   const wrapped = ['年终总结', '这一年做了很多项目，印象最深的是改版，', '从需求到上线都是自己负责的，', '中间也遇到了不少问题，', '但最后都解决了，', '收获很大。'].join('\n');
   assert.deepEqual(check(wrapped, 'paragraph-end-comma'), []);
@@ -120,6 +148,20 @@ test('empty-section: a section heading followed directly by one of the same or a
   // Markdown headings too; a heading over sub-headings is not empty.
   const md = ['# 总结', '## 工作', body, '## 问题', '## 计划', '### 近期', body, '## 体会', body].join('\n');
   assert.deepEqual(spans(md, check(md, 'empty-section')), ['问题']);
+});
+
+test('empty-section: a table of contents\' heading, filled in by Markdown tools, is not a section; an empty section next to it is', () => {
+  const body = '本段是正文内容，记录具体做法。';
+  for (const toc of ['## 目录', '## 目 录', '## Contents', '## Table of Contents', '## TOC']) {
+    const md = ['# 年度总结', toc, '## 工作', body, '## 学习', body, '## 计划', body].join('\n');
+    assert.deepEqual(check(md, 'empty-section'), [], toc);
+    // The table of contents does not count as an empty sibling that would excuse a real empty section.
+    const gap = ['# 年度总结', toc, '## 工作', body, '## 学习', '## 计划', body, '## 体会', body].join('\n');
+    assert.deepEqual(spans(gap, check(gap, 'empty-section')), ['学习'], toc);
+  }
+  // A heading that only mentions contents is a section like any other.
+  const named = ['# 年度总结', '## 工作', body, '## 目录整理', '## 计划', body, '## 体会', body].join('\n');
+  assert.deepEqual(spans(named, check(named, 'empty-section')), ['目录整理']);
 });
 
 test('empty-section: lists of items, one-sentence items and outlines without bodies are left alone', () => {
@@ -143,6 +185,40 @@ test('cjk-space: section numbers in headings and a document that spaces digits t
   // Where the document writes digits and Chinese together, a stray space is still found.
   const slip = ['工作总结', '全年发布3个版本，新增12项功能，修复40个问题，增长 15%。'].join('\n');
   assert.equal(check(slip, 'cjk-space').length, 1);
+});
+
+test('cjk-space: a document that spaces digits in a third of its places writes that way; one that does it a fifth of the time slips', () => {
+  const tight = '全年发布3个版本，新增12项功能。';
+  const spaced = (n: number) => `- 第 ${n} 题：总结经验`;
+  // 6 list items spaced (12 spaced boundaries) against 24 tight boundaries: half as many, a habit.
+  const habit = ['年度总结', ...Array.from({ length: 6 }, () => tight), ...Array.from({ length: 6 }, (_, k) => spaced(k + 1))].join('\n');
+  assert.deepEqual(check(habit, 'cjk-space'), []);
+  // Twice the tight text: 12 spaced against 48 tight, a fifth of the places: each is reported.
+  const slips = ['年度总结', ...Array.from({ length: 12 }, () => tight), ...Array.from({ length: 6 }, (_, k) => spaced(k + 1))].join('\n');
+  assert.equal(check(slips, 'cjk-space').length, 12);
+});
+
+test('cjk-space: the spaces between the items of a list written on one line are separators; a stray space next to them is not', () => {
+  // A table of contents flattened onto one line, as document-sharing sites show it.
+  const toc = ['汇编', '目录1.2023年甲镇工作报告 2.2023年乙镇工作报告 3.2023年丙镇工作报告 4.丁镇工作报告', '正文。'].join('\n');
+  assert.deepEqual(check(toc, 'cjk-space'), []);
+  const dun = ['计划', '重点有三项：1、建设园区 2、引进企业 3、培育人才。'].join('\n');
+  assert.deepEqual(check(dun, 'cjk-space'), []);
+  // In the same line, a number that is not the next item keeps its problem: 增长 15% and 第 2 名.
+  const slip = ['汇编', '目录1.甲镇工作报告 2.乙镇工作报告，全年增长 15%，排名第 2 名。'].join('\n');
+  assert.deepEqual(check(slip, 'cjk-space').map((p) => (p.message.zh.match(/“([^”]*)”/u) ?? [])[1]), ['增长 15%', '名第 2', '2 名']);
+  // A lone number after a space is not a list.
+  assert.equal(check('总结\n全年完成 3.5亿元。\n', 'cjk-space').length, 1);
+});
+
+test('punct-halfwidth: the text of a Markdown link is the linked page\'s title, quoted as it is; the prose around it is checked', () => {
+  const list = ['## 往期文章', '- 第2篇：[【周刊】(2期)代码是如何压缩的?](https://example.com/a)', '- [[周刊]面试问:闭包是什么?](https://example.com/b)'].join('\n');
+  assert.deepEqual(check(list, 'punct-halfwidth'), []);
+  // Outside the brackets, on the same line: the half-width comma and parentheses are still found.
+  const prose = ['## 往期文章', '详见[周刊(2期)](https://example.com/a),欢迎阅读(每周更新)。'].join('\n');
+  assert.deepEqual(spans(prose, check(prose, 'punct-halfwidth')), [',', '(每周更新)']);
+  // Brackets that are not a link: checked.
+  assert.equal(check('总结\n[注意]会议纪要(草稿)。\n', 'punct-halfwidth').length, 1);
 });
 
 test('punct-halfwidth: key combinations, front matter and code are left alone; Chinese commas are still found', () => {

@@ -96,9 +96,18 @@ export function matchMarker(text: string, i: number, end: number): MarkerMatch |
     if ((isDigit(next) && sep !== 0x3001) || next === 0x2e /* 1.. */ || next === 0x25 /* % */) return null;
     const value = parseDigits(text, i, j);
     if (value < 1) return null;
-    return { level: 3, value, end: j + 1, canonical: canonicalMarker(3, value), weak: isDigit(next) };
+    // 3、4月份 may be two months; 1、2023年… cannot be two numbers: a year after the number is the heading's text.
+    return { level: 3, value, end: j + 1, canonical: canonicalMarker(3, value), weak: isDigit(next) && !startsWithYear(text, j + 1, end) };
   }
   return null;
+}
+
+/** Whether text[i] starts a year of four digits and 年 (`2023年`, `2023年度`), 1900 to 2099. */
+function startsWithYear(text: string, i: number, end: number): boolean {
+  if (i + 4 >= end || text.charCodeAt(i + 4) !== 0x5e74 /*年*/) return false;
+  for (let k = i; k < i + 4; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  const century = text.slice(i, i + 2);
+  return century === '19' || century === '20';
 }
 
 function isCloseParen(c: number): boolean {

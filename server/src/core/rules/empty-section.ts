@@ -9,6 +9,17 @@ function isSectionHeading(h: Heading): boolean {
   return h.rank <= 0 || h.level === 1 || h.level === 2;
 }
 
+/**
+ * A table of contents' heading (`## 目录`, `## Contents`, `[TOC]` under `## Table of Contents`): in Markdown
+ * the contents are filled in by the renderer (remark-toc, markdown-toc, a site's theme), so nothing under it
+ * is how it is written.
+ */
+const CONTENTS = /^(?:目\s*录|内容目录|文章目录|本文目录|contents|table\s+of\s+contents|toc)$/i;
+
+function isContentsHeading(h: Heading): boolean {
+  return CONTENTS.test(h.name.trim());
+}
+
 function isEmpty(s: Section): boolean {
   return s.children.length === 0 && s.lastBlock === s.heading.block;
 }
@@ -19,8 +30,8 @@ export const emptySection: Rule = {
     category: 'headings',
     title: msg('空的章节', 'Empty section'),
     description: msg(
-      '标题之下没有任何内容，紧接着就是同级或更高一级的标题，多是内容漏写、被删或粘贴时丢失。只检查章节标题（Markdown 标题、分部分标题、“一、”“（一）”），且同组其他同级标题（至少两个）都有内容时才报告；一句话成条的条目（以“。”结尾或“标题句+正文”）和清单式的“1.”条目不算章节。',
-      'A heading with nothing under it, followed directly by a heading of the same or a higher level: content left out, deleted or lost in pasting. Only section headings are checked (Markdown headings, part titles, 一、 and （一）), and only when the other headings of the same list (at least two) all have content; one-sentence items (ending with "。", or a heading sentence with its body) and `1.` list items are not sections.',
+      '标题之下没有任何内容，紧接着就是同级或更高一级的标题，多是内容漏写、被删或粘贴时丢失。只检查章节标题（Markdown 标题、分部分标题、“一、”“（一）”），且同组其他同级标题（至少两个）都有内容时才报告；一句话成条的条目（以“。”结尾或“标题句+正文”）和清单式的“1.”条目不算章节；目录标题（“目录”“Contents”）之下的内容由 Markdown 工具生成，不报告。',
+      'A heading with nothing under it, followed directly by a heading of the same or a higher level: content left out, deleted or lost in pasting. Only section headings are checked (Markdown headings, part titles, 一、 and （一）), and only when the other headings of the same list (at least two) all have content; one-sentence items (ending with "。", or a heading sentence with its body) and `1.` list items are not sections; the heading of a table of contents ("目录", "Contents") is filled in by Markdown tools and is not reported.',
     ),
     defaultSeverity: 'warning',
     fixable: false,
@@ -33,14 +44,14 @@ export const emptySection: Rule = {
       const total = new Map<number, number>();
       const empty = new Map<number, number>();
       for (const o of siblings) {
-        if (!isSectionHeading(o.heading)) continue;
+        if (!isSectionHeading(o.heading) || isContentsHeading(o.heading)) continue;
         total.set(o.heading.rank, (total.get(o.heading.rank) ?? 0) + 1);
         if (isEmpty(o)) empty.set(o.heading.rank, (empty.get(o.heading.rank) ?? 0) + 1);
       }
       for (let i = 0; i < siblings.length; i++) {
         const s = siblings[i];
         visit(s.children);
-        if (!isEmpty(s) || !isSectionHeading(s.heading)) continue;
+        if (!isEmpty(s) || !isSectionHeading(s.heading) || isContentsHeading(s.heading)) continue;
         // Followed by a heading: the next sibling, or (for the last one) whatever heading comes next.
         if (!followedByHeading(model, s)) continue;
         // The others alike (same rank, section headings): at least two, none of them empty.

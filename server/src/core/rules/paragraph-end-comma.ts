@@ -2,7 +2,7 @@
 
 import type { ReportModel } from '../model';
 import { isHan, isInlineSpace } from '../text';
-import { indentOf } from './heading-groups';
+import { indentOf, isMarkdown } from './heading-groups';
 import { proseIndex } from './punct-util';
 import { msg, type Rule } from './types';
 
@@ -41,14 +41,25 @@ function isWrapped(model: ReportModel): boolean {
   return wraps >= 3 && wraps * 5 >= lines;
 }
 
+/** Whether a parenthesis opened in text[from, to) is still open at `to`. */
+function openParen(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 /*（*/ || c === 0x28) depth++;
+    else if ((c === 0xff09 /*）*/ || c === 0x29) && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 export const paragraphEndComma: Rule = {
   meta: {
     id: 'paragraph-end-comma',
     category: 'punctuation',
     title: msg('段落以逗号或顿号结尾', 'Paragraph ending with a comma'),
     description: msg(
-      '段落末尾是“，”或“、”，多是句子没写完，或把句号打成了逗号。快速修复改为“。”；其后紧接列表时改为“：”。按行折行的文本（句子跨行接续）中，只检查其后是空行、标题或全文结尾的段落；下一行缩进更深的续行不报。',
-      'A paragraph that ends with "，" or "、": usually an unfinished sentence, or a full stop typed as a comma. The quick fix changes it to "。", or to "：" when a list follows. In text wrapped over lines (sentences running on into the next line), only paragraphs followed by a blank line, a heading or the end of the document are checked; a continuation line indented deeper is left alone.',
+      '段落末尾是“，”或“、”，多是句子没写完，或把句号打成了逗号。快速修复改为“。”；其后紧接列表时改为“：”。按行折行的文本（句子跨行接续）中，只检查其后是空行、编号标题或全文结尾的段落（其后看似分部分标题的短行是句子的接续）；下一行缩进更深的续行、逗号处还有未闭合的括号、Markdown 中紧接的下一行（Markdown 把它们连成一段）不报。',
+      'A paragraph that ends with "，" or "、": usually an unfinished sentence, or a full stop typed as a comma. The quick fix changes it to "。", or to "：" when a list follows. In text wrapped over lines (sentences running on into the next line), only paragraphs followed by a blank line, a numbered heading or the end of the document are checked (a short line after them that reads like a part title is the sentence going on); a continuation line indented deeper, a comma inside a parenthesis still open, and, in Markdown, a next line that follows directly (Markdown joins them into one paragraph) are left alone.',
     ),
     defaultSeverity: 'warning',
     fixable: true,
@@ -77,9 +88,16 @@ export const paragraphEndComma: Rule = {
       for (let i = Math.max(s, j - 12); i < j; i++) if (isHan(text.charCodeAt(i))) han++;
       if (han < 2) continue;
       const next = blocks[bi + 1];
-      if (next && next.line === blocks[bi].line + 1 && (next.kind === 'paragraph' || next.kind === 'closing')) {
+      // In wrapped text a short piece of the sentence alone on the next line (`建设，` / `炭元科技` / `获批…`,
+      // text extracted from a PDF) reads like an unnumbered part title: it is the sentence going on.
+      const partTitle = !!next && next.kind === 'heading' && next.heading >= 0 && model.headings[next.heading].kind === 'part';
+      if (next && next.line === blocks[bi].line + 1 && (next.kind === 'paragraph' || next.kind === 'closing' || partTitle)) {
         if (indentOf(model, bi + 1) > indentOf(model, bi)) continue; // a continuation line
         if (next.contentStart > next.start && /^(?:>|[-*+][ \t])/u.test(text.slice(next.start, next.start + 2))) continue; // runs on into a quote or a list
+        // A parenthesis still open at the comma (`（营收、销量、` / `库存）`): the sentence goes on below.
+        if (next.kind === 'paragraph' && openParen(text, blocks[bi].contentStart, j)) continue;
+        // Markdown joins the lines of a paragraph: without a blank line the next line goes on with it.
+        if (next.kind === 'paragraph' && isMarkdown(model)) continue;
         if (wrapped === undefined) wrapped = isWrapped(model);
         if (wrapped) continue;
       }

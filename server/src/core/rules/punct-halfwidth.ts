@@ -1,4 +1,4 @@
-import type { Heading } from '../model';
+import type { Block, Heading } from '../model';
 import { isDigit, isHan } from '../text';
 import {
   isAsciiSpace, isEmphasisOrQuote, isLatinOrDigit, isZh, markIndex, nextCode, prevCode, proseIndex, type MarkIndex, type ProseIndex,
@@ -18,7 +18,8 @@ const MAX_CONTENT = 300;
  * to convert: both of a half-width pair whose content holds Han, and the half-width one of a mixed pair.
  * Heading numbers `(一)` are left to the heading rules.
  */
-function parensToConvert(p: ProseIndex, marks: MarkIndex, headings: readonly Heading[]): Map<number, number> {
+function parensToConvert(p: ProseIndex, marks: MarkIndex, headings: readonly Heading[], blocks: readonly Block[]): Map<number, number> {
+  const inLinkText = linkTextTest(p.text);
   const { text } = p;
   /** Position of each converted half-width paren → position of its partner (-1 for a mixed pair). */
   const out = new Map<number, number>();
@@ -56,6 +57,7 @@ function parensToConvert(p: ProseIndex, marks: MarkIndex, headings: readonly Hea
     const full = c === 0xff09;
     if (openFull && full) continue;
     if (inMarker(open)) continue;
+    if (inLinkText(open, blocks[b].end)) continue; // the title of a linked page
     if (!openFull && !full) {
       if (!hasHan(text, open + 1, Math.min(at, open + 1 + MAX_CONTENT))) continue; // (PDA), (type), (1)
       out.set(open, at);
@@ -79,8 +81,8 @@ export const punctHalfwidth: Rule = {
     category: 'punctuation',
     title: msg('中文里的半角标点', 'Half-width punctuation in Chinese text'),
     description: msg(
-      '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、快捷键（`Ctrl+,`）、英文句子、代码和文首的 YAML 元数据不受影响；半角括号只在括号内含汉字时成对改为全角。',
-      'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, key combinations (`Ctrl+,`), English sentences, code and YAML front matter are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
+      '中文行文应使用全角标点（GB/T 15834-2011）：汉字之间的半角 `,;:?!()` 应改为 `，；：？！（）`。数字中的逗号（1,000）、时间（8:00）、网址、电子邮件、快捷键（`Ctrl+,`）、英文句子、代码、文首的 YAML 元数据和 Markdown 链接的文字（所链接页面的标题，照原样引用）不受影响；半角括号只在括号内含汉字时成对改为全角。',
+      'Chinese text takes full-width punctuation (GB/T 15834-2011): half-width `,;:?!()` between Chinese characters become `，；：？！（）`. Numbers (1,000), times (8:00), URLs, e-mail, key combinations (`Ctrl+,`), English sentences, code, YAML front matter and the text of Markdown links (the title of the linked page, quoted as it is) are left alone; half-width parentheses are converted as a pair, and only when they enclose Chinese text.',
     ),
     scope: 'block',
     defaultSeverity: 'info',
@@ -90,8 +92,9 @@ export const punctHalfwidth: Rule = {
     const p = proseIndex(ctx.model);
     const { text } = p;
     const marks = markIndex(ctx.model);
-    const parens = parensToConvert(p, marks, ctx.model.headings);
+    const parens = parensToConvert(p, marks, ctx.model.headings, ctx.model.blocks);
     const zhAt = (c: number, at: number) => isZh(c) || (at >= 0 && parens.has(at));
+    const inLinkText = linkTextTest(text);
 
     // Parentheses.
     for (const [at, partner] of parens) {
@@ -151,6 +154,7 @@ export const punctHalfwidth: Rule = {
         // Chinese text on either side (Web:280 and Java,Python have none).
         if (!zhAt(left, leftAt) && !zhAt(right, rightAt)) continue;
       }
+      if (inLinkText(at, ctx.model.blocks[p.spans[k].block].end)) continue;
       // Take the blanks after the mark with it: a full-width mark carries its own space.
       let end = at + 1;
       const spanEnd = p.spans[k].end;
@@ -169,6 +173,39 @@ export const punctHalfwidth: Rule = {
     }
   },
 };
+
+/** How far after a mark the end of a Markdown link's text is looked for. */
+const MAX_LINK_TEXT = 300;
+
+/**
+ * Whether text[at] is in the text of a Markdown link (`[【每日一题】(41题)JS代码是如何压缩的?](https://…)`):
+ * the title of the page it links to, copied as that page writes it. Brackets nest; the search stays in the
+ * mark's block, on its line. Asked in document order: the next `](` found is kept, so that text without
+ * links costs one search.
+ */
+function linkTextTest(text: string): (at: number, blockEnd: number) => boolean {
+  let next = -1; // where the last search found `](` (or text.length), searched from `from`
+  let from = Infinity;
+  return (at, blockEnd) => {
+    if (at < from || next < at) {
+      const k = text.indexOf('](', at);
+      next = k < 0 ? text.length : k;
+      from = at;
+    }
+    if (next >= blockEnd || next - at > MAX_LINK_TEXT) return false;
+    let depth = 0;
+    for (let i = at + 1; i <= next; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d) return false;
+      if (c === 0x5b /* [ */) depth++;
+      else if (c === 0x5d /* ] */) {
+        if (depth === 0) return i === next;
+        depth--;
+      }
+    }
+    return false;
+  };
+}
 
 /** A key combination ending at the mark: `Ctrl+,`, `Cmd + ;`, `⌘+:`, `Shift+Alt+?`. */
 const KEY_COMBINATION = /(?:ctrl|cmd|command|alt|option|shift|meta|win|super|⌘|⌥|⇧|⌃)[ \t]*\+[ \t]*$/iu;
