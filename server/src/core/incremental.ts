@@ -124,15 +124,10 @@ export function mapBlocks(prev: ReportModel, next: ReportModel, change: TextChan
   return { from, to, dirty };
 }
 
+/** Index of the block of `blocks` that starts at `start`, or -1. */
 function blockStartingAt(blocks: readonly Block[], start: number): number {
-  let lo = 0;
-  let hi = blocks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (blocks[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < blocks.length && blocks[lo].start === start ? lo : -1;
+  const i = blockAt(blocks, start);
+  return i >= 0 && blocks[i].start === start ? i : -1;
 }
 
 function sameBlock(pm: ReportModel, a: Block, nm: ReportModel, b: Block, d: number): boolean {
