@@ -77,11 +77,19 @@ function isStarBlank(text: string, start: number, end: number): boolean {
   if (text.charCodeAt(start) === 0xff0a) return isHan(p) || isCjk(q.charCodeAt(0) || 0) || AFTER_NUMBER.has(q);
   if (!(isHan(p) || p === 0x7b2c /*第*/) || !AFTER_NUMBER.has(q)) return false;
   if (end - start > 3) return true;
+  return !closesEmphasis(text, end, '**');
+}
+
+/**
+ * Whether a `**` or `__` ending at `end` is the opening of Markdown emphasis: the same mark comes again later
+ * on its line around a phrase without sentence punctuation (`**个人**`, `__重点__`).
+ */
+function closesEmphasis(text: string, end: number, mark: string): boolean {
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
-  const close = text.indexOf('**', end);
-  if (close < 0 || close >= lineEnd) return true;
-  return /[，。；！？,;]/u.test(text.slice(end, close));
+  const close = text.indexOf(mark, end);
+  if (close < 0 || close >= lineEnd) return false;
+  return !/[，。；！？,;]/u.test(text.slice(end, close));
 }
 
 /**
@@ -94,11 +102,7 @@ function isShortUnderscoreBlank(text: string, start: number, end: number): boole
   const q = end < text.length ? text[end] : '';
   if (isDigit(p)) return q === '年';
   if (!(isHan(p) || p === 0x7b2c /*第*/) || !AFTER_NUMBER.has(q)) return false;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const close = text.indexOf('__', end);
-  if (close < 0 || close >= lineEnd) return true;
-  return /[，。；！？,;]/u.test(text.slice(end, close));
+  return !closesEmphasis(text, end, '__');
 }
 
 /**
