@@ -4,16 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { PrintRequest, type PrintParagraph, type PrintResult } from '../../server/src/protocol';
-
-/** A Word document read as report text (server/src/export/import.ts). */
-export interface ImportResult {
-  text: string;
-  paragraphs: number;
-  tables: number;
-  images: number;
-  warnings: string[];
-}
+import { PrintRequest, type ImportResult, type PrintParagraph, type PrintResult } from '../../server/src/protocol';
 
 /** What dist/export.js exports (server/src/export/index.ts; the unit tests check that they agree). */
 export interface ExportBundle {

@@ -9,6 +9,18 @@ import type { LaidParagraph, ParagraphKind, Piece, PrintParagraph } from './expo
 
 export type { SectionStats, LaidParagraph, ParagraphKind, Piece, PrintParagraph };
 
+/** A Word document read as report text: what the export bundle's `importDocx` gives the client (export/import.ts). */
+export interface ImportResult {
+  /** The report text, lines separated by `\n`, ending with one. */
+  text: string;
+  paragraphs: number;
+  tables: number;
+  /** Images dropped (each leaves IMAGE_NOTE on its own line). */
+  images: number;
+  /** What mammoth reported (unknown styles, unsupported elements …). */
+  warnings: string[];
+}
+
 /** Statistics of a report (characters, paid share, blanks, per section), at the document version given. */
 export type ReportStats = CoreReportStats & { version: number };
 

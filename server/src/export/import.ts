@@ -5,17 +5,9 @@
 import { unzipSync } from 'fflate';
 import { read as readDocx, type DocxFile } from 'mammoth/lib/docx/docx-reader';
 import { canonicalMarker, matchMarker } from '../core/parser';
+import type { ImportResult } from '../protocol';
 
-export interface ImportResult {
-  /** The report text, lines separated by `\n`, ending with one. */
-  text: string;
-  paragraphs: number;
-  tables: number;
-  /** Images dropped (each leaves IMAGE_NOTE on its own line). */
-  images: number;
-  /** What mammoth reported (unknown styles, unsupported elements …). */
-  warnings: string[];
-}
+export type { ImportResult };
 
 /** The line that stands where an image was. */
 export const IMAGE_NOTE = '〔图片已略去〕';
