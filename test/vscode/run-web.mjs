@@ -16,12 +16,12 @@
 //   REPORT_CODE_SERVER_CACHE where the tools are cached (default .cache/)
 //   CHROMIUM_PATH            browser executable (default /usr/bin/chromium)
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
+import { runSuitesInPage } from './suite-page.mjs';
 import { InstallError, exitGuard, freePort } from '../../scripts/install-code-server.mjs';
 import { ensureTestWeb } from '../../scripts/install-test-web.mjs';
 
@@ -150,41 +150,9 @@ async function runSuites(state) {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
   const page = await context.newPage();
 
-  let settle;
-  const exitCode = new Promise((res) => (settle = res));
-  await page.exposeFunction('codeAutomationExit', (code) => {
-    const n = Number(code);
-    settle(Number.isInteger(n) ? { code: n } : { error: `the suites reported a strange exit code: ${code}` });
-  });
-  await page.exposeFunction('codeAutomationLog', (type, args) => forwardLog(type, Array.isArray(args) ? format(...args) : format(args)));
-  if (verbose) page.on('console', (msg) => console.log(`[browser] ${msg.type()}: ${msg.text()}`));
-  page.on('crash', () => settle({ error: 'the browser page crashed' }));
-  browser.on('disconnected', () => settle({ error: 'the browser closed unexpectedly' }));
-
-  const tSuite = Date.now();
-  let timer;
-  const timeout = new Promise((res) => {
-    timer = setTimeout(() => res({ error: `timed out after ${timeoutSec} s (REPORT_VSCODE_TIMEOUT) without the suites reporting an exit code` }), timeoutSec * 1000);
-  });
-  const loaded = page.goto(server.base, { waitUntil: 'domcontentloaded', timeout: timeoutSec * 1000 }).then(
-    () => {
-      say(`workbench loaded in ${elapsed(tSuite)}; running the suites in the web extension host…`);
-      return exitCode;
-    },
-    (err) => ({ error: `could not load the workbench: ${err.message}` }),
-  );
-  const result = await Promise.race([loaded, exitCode, timeout]);
-  clearTimeout(timer);
-  if (!result.error) say(`suites ran in ${elapsed(tSuite)} (workbench load included)`);
+  const result = await runSuitesInPage(page, browser, { url: server.base, timeoutSec, say, log: forwardLog, verbose, shot: 'web-failure.png' });
   if (state.interrupted) return 130;
   if (result.error || result.code !== 0) {
-    const shotDir = join(repoRoot, 'test-results');
-    mkdirSync(shotDir, { recursive: true });
-    const shot = join(shotDir, 'web-failure.png');
-    await page.screenshot({ path: shot }).then(
-      () => say(`screenshot of the workbench: ${shot}`),
-      () => {},
-    );
     if (result.error) {
       console.error(`[web-tests] FAILED: ${result.error}`);
       return 1;

@@ -27,7 +27,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { format } from 'node:util';
+import { runSuitesInPage } from './suite-page.mjs';
 import {
   InstallError,
   ensureCodeServer,
@@ -184,51 +184,20 @@ async function runCodeServer(tmp, workspace, state) {
   cleanups.push(() => browser.close().catch(() => {}));
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
-  let settle;
-  const exitCode = new Promise((res) => (settle = res));
-  await page.exposeFunction('codeAutomationExit', (code) => {
-    const n = Number(code);
-    settle(Number.isInteger(n) ? { code: n } : { error: `the suites reported a strange exit code: ${code}` });
-  });
   // The workbench's log: the extension host's console (the suites' output) and the workbench's own
   // messages, which are mostly offline noise; see forwardLog.
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    forwardLog(type, Array.isArray(args) ? format(...args) : format(args));
+  const result = await runSuitesInPage(page, browser, {
+    url,
+    timeoutSec,
+    say,
+    log: forwardLog,
+    verbose,
+    shot: 'vscode-failure.png',
+    failures: [server.exited.then((info) => ({ error: `code-server exited during the run (code ${info.code}, signal ${info.signal})` }))],
   });
-  page.on('pageerror', (err) => verbose && console.error(`[browser] page error: ${err.message}`));
-  if (verbose) page.on('console', (msg) => console.log(`[browser] ${msg.type()}: ${msg.text()}`));
-  page.on('crash', () => settle({ error: 'the browser page crashed' }));
-  browser.on('disconnected', () => settle({ error: 'the browser closed unexpectedly' }));
-  server.exited.then((info) => settle({ error: `code-server exited during the run (code ${info.code}, signal ${info.signal})` }));
-
-  const tSuite = Date.now();
-  let timer;
-  const timeout = new Promise((res) => {
-    timer = setTimeout(
-      () => res({ error: `timed out after ${timeoutSec} s (REPORT_VSCODE_TIMEOUT) without the suites reporting an exit code` }),
-      timeoutSec * 1000,
-    );
-  });
-  const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutSec * 1000 }).then(
-    () => {
-      say(`workbench loaded in ${elapsed(tSuite)}; running the suites…`);
-      return exitCode;
-    },
-    (err) => ({ error: `could not load the workbench: ${err.message}` }),
-  );
-  const result = await Promise.race([loaded, exitCode, timeout]);
-  clearTimeout(timer);
-  if (!result.error) say(`suites ran in ${elapsed(tSuite)} (workbench load included)`);
 
   if (state.interrupted) return 130;
   if (result.error || result.code !== 0) {
-    const shotDir = join(repoRoot, 'test-results');
-    mkdirSync(shotDir, { recursive: true });
-    const shot = join(shotDir, 'vscode-failure.png');
-    await page.screenshot({ path: shot }).then(
-      () => say(`screenshot of the workbench: ${shot}`),
-      () => {},
-    );
     if (result.error) {
       console.error(`[vscode-tests] FAILED: ${result.error}`);
       const log = server.readLog();
