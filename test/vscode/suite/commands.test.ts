@@ -2,18 +2,7 @@
 // in a real extension host.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXT_ID = 'report-tools.report-language';
-
-async function until<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { EXT_ID, until } from './helpers';
 
 const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
 

@@ -3,24 +3,14 @@
 // reads it from disk; in the browser the client reads it for the worker through the editor's file system.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXT_ID, until } from './helpers';
 
-const EXT_ID = 'report-tools.report-language';
 const TEXT = '标题\n一、工作\n全年完成任务xx项。\n';
 
 function root(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
   return folder.uri;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const encode = (s: string) => new TextEncoder().encode(s);

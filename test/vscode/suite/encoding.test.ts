@@ -6,20 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { encodeGbk } from '../../fixtures/gbk.mjs';
+import { EXT_ID, until } from './helpers';
 
-const EXT_ID = 'report-tools.report-language';
 type EncodedDocument = vscode.TextDocument & { encoding?: string };
 type OpenWithEncoding = (uri: vscode.Uri, options: { encoding: string }) => Thenable<EncodedDocument>;
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== null && v !== false) return v as T;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
 

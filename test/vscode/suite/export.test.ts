@@ -6,18 +6,7 @@ import * as vscode from 'vscode';
 import type { ReportApi } from '../../../client/src/extension';
 import { parse } from '../../../server/src/core/parser';
 import { layout, printParagraphs } from '../../../server/src/export/layout';
-
-const EXTENSION_ID = 'report-tools.report-language';
-
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { EXT_ID, until } from './helpers';
 
 function pagesOf(text: string): number {
   return layout(printParagraphs(parse(text))).pages;
@@ -33,10 +22,10 @@ suite('export, import and preview', () => {
     assert.ok(folder);
     doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'sample.report'));
     await vscode.window.showTextDocument(doc);
-    const ext = vscode.extensions.getExtension<ReportApi>(EXTENSION_ID);
+    const ext = vscode.extensions.getExtension<ReportApi>(EXT_ID);
     assert.ok(ext);
     api = await ext.activate();
-    await waitFor(async () => (await api.word.print(doc)) ?? undefined, 60000, 'the language server');
+    await until('the language server', async () => (await api.word.print(doc)) ?? undefined, 60000);
   });
 
   suiteTeardown(async () => {
@@ -72,7 +61,7 @@ suite('export, import and preview', () => {
     const editor = await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('report.openPreviewToSide');
     assert.ok(api.preview.visible, 'the preview is open');
-    const first = await waitFor(() => api.preview.last?.uri === doc.uri.toString() && api.preview.last.version === doc.version && api.preview.last, 30000, 'the first drawing');
+    const first = await until('the first drawing', () => api.preview.last?.uri === doc.uri.toString() && api.preview.last.version === doc.version && api.preview.last, 30000);
     assert.strictEqual(first.pages, pagesOf(doc.getText()));
     assert.strictEqual(first.drawnPages, first.pages, 'the webview drew every page');
     assert.ok(first.blanks >= 0);
@@ -83,7 +72,7 @@ suite('export, import and preview', () => {
     const end = doc.lineAt(doc.lineCount - 1).range.end;
     const t0 = Date.now();
     assert.ok(await editor.edit((b) => b.insert(end, more)));
-    const after = await waitFor(() => api.preview.last?.version === doc.version && api.preview.last, 30000, 'the drawing after the edit');
+    const after = await until('the drawing after the edit', () => api.preview.last?.version === doc.version && api.preview.last, 30000);
     const wall = Date.now() - t0;
     assert.ok(after.pages > first.pages, `${after.pages} > ${first.pages}`);
     assert.strictEqual(after.pages, pagesOf(doc.getText()));

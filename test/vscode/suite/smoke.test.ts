@@ -1,21 +1,12 @@
 // Smoke test: the language is registered for `.report` files and the extension activates.
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'report-tools.report-language';
+import { EXT_ID, until } from './helpers';
 
 function fixtureUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace folder is open');
   return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 suite('smoke', () => {
@@ -26,12 +17,12 @@ suite('smoke', () => {
     assert.ok(doc.getText().includes('##paidbegin##'), 'the fixture was read');
   });
 
-  test(`the extension ${EXTENSION_ID} is present and becomes active`, async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is installed`);
+  test(`the extension ${EXT_ID} is present and becomes active`, async () => {
+    const ext = vscode.extensions.getExtension(EXT_ID);
+    assert.ok(ext, `extension ${EXT_ID} is installed`);
     // Opening a report document (previous test, or here when run alone) activates it.
     await vscode.workspace.openTextDocument(fixtureUri('sample.report'));
-    await waitFor(() => ext.isActive, 30000, 'the extension to activate');
+    await until('the extension to activate', () => ext.isActive, 30000);
     await ext.activate();
     assert.strictEqual(ext.isActive, true);
   });

@@ -2,23 +2,12 @@
 // (renumber, next heading, paid markers, copy/open without markers, blanks, statistics).
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'report-tools.report-language';
+import { EXT_ID, until } from './helpers';
 
 function fixtureUri(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace folder is open');
   return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Opens a scratch report (untitled, language report) in an editor. */
@@ -47,11 +36,11 @@ suite('workbench', () => {
     this.timeout(90000);
     const doc = await vscode.workspace.openTextDocument(fixtureUri('workbench.report'));
     await vscode.window.showTextDocument(doc);
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    const ext = vscode.extensions.getExtension(EXT_ID);
     assert.ok(ext, 'the extension is installed');
     await ext.activate();
     // The server is up when it answers completion with heading numbers.
-    await waitFor(async () => (await completionLabels(doc.uri, new vscode.Position(10, 0))).includes('（四）') || undefined, 60000, 'the language server');
+    await until('the language server', async () => (await completionLabels(doc.uri, new vscode.Position(10, 0))).includes('（四）') || undefined, 60000);
   });
 
   suiteTeardown(async () => {
@@ -71,10 +60,10 @@ suite('workbench', () => {
   test('completion finds phrases by pinyin initials and inserts them as snippets', async () => {
     const editor = await scratch('一、工作\n全年工作，ysbg');
     try {
-      const list = await waitFor(async () => {
+      const list = await until('the phrase completion', async () => {
         const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(1, 9));
         return l.items.some((i) => i.label === '以上报告，请予审议。') ? l : undefined;
-      }, 20000, 'the phrase completion');
+      }, 20000);
       const item = list.items.find((i) => i.label === '以上报告，请予审议。')!;
       assert.ok(item.insertText instanceof vscode.SnippetString, 'a snippet');
       assert.ok(item.range, 'replaces the initials');
@@ -96,11 +85,11 @@ suite('workbench', () => {
     try {
       place(editor, 6, 0, 8, 0);
       await vscode.commands.executeCommand('report.renumberHeadings');
-      await waitFor(() => editor.document.getText().includes('2.孙') || undefined, 10000, 'the selection renumbered');
+      await until('the selection renumbered', () => editor.document.getText().includes('2.孙') || undefined, 10000);
       assert.strictEqual(editor.document.getText(), ['2024年述职报告', '一、甲', '正文。', '（一）子。', '（三）子。', '三、乙', '1.孙。', '2.孙。', ''].join('\n'));
       place(editor, 0);
       await vscode.commands.executeCommand('report.renumberHeadings');
-      await waitFor(() => editor.document.getText().includes('二、乙') || undefined, 10000, 'the report renumbered');
+      await until('the report renumbered', () => editor.document.getText().includes('二、乙') || undefined, 10000);
       assert.strictEqual(editor.document.getText(), ['2024年述职报告', '一、甲', '正文。', '（一）子。', '（二）子。', '二、乙', '1.孙。', '2.孙。', ''].join('\n'));
     } finally {
       await closeActive();
@@ -149,7 +138,7 @@ suite('workbench', () => {
       await vscode.commands.executeCommand('report.copyWithoutPaidMarkers');
       assert.strictEqual(await vscode.env.clipboard.readText(), ['标题', '正文付费。', '结尾。'].join('\n'));
       await vscode.commands.executeCommand('report.openWithoutPaidMarkers');
-      const copy = await waitFor(() => (vscode.window.activeTextEditor?.document !== source ? vscode.window.activeTextEditor : undefined), 10000, 'the copy');
+      const copy = await until('the copy', () => (vscode.window.activeTextEditor?.document !== source ? vscode.window.activeTextEditor : undefined), 10000);
       assert.strictEqual(copy.document.languageId, 'report');
       assert.strictEqual(copy.document.getText(), ['标题', '正文付费。', '结尾。'].join('\n'));
       await closeActive();
@@ -180,7 +169,7 @@ suite('workbench', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'report', content: '报告\n一、标题\n正文##PaidBegin##付费内容\n二、标题\n正文。\n四、标题\n正文。\n' });
     const editor = await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('report.fixAll');
-    await waitFor(() => doc.getText().includes('三、标题') || undefined, 10000, 'the fixed text');
+    await until('the fixed text', () => doc.getText().includes('三、标题') || undefined, 10000);
     assert.ok(doc.getText().includes('##paidbegin##'), doc.getText());
     const before = doc.getText();
     await vscode.commands.executeCommand('report.fixAll');
@@ -193,13 +182,13 @@ suite('workbench', () => {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('report.showStatistics');
     const statsTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('report.statistics'));
-    await waitFor(statsTab, 10000, 'the statistics tab');
+    await until('the statistics tab', statsTab, 10000);
     // The title names the report once its statistics are in.
-    await waitFor(() => statsTab()?.label.includes('workbench.report') || undefined, 10000, 'the statistics of workbench.report');
+    await until('the statistics of workbench.report', () => statsTab()?.label.includes('workbench.report') || undefined, 10000);
   });
 
   test('the commands are contributed with titles and the report category', async () => {
-    const pkg = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { commands: { command: string; title: string; category: string }[] } };
+    const pkg = vscode.extensions.getExtension(EXT_ID)!.packageJSON as { contributes: { commands: { command: string; title: string; category: string }[] } };
     const ids = pkg.contributes.commands.map((c) => c.command);
     for (const id of ['report.renumberHeadings', 'report.insertNextHeading', 'report.wrapPaid', 'report.unwrapPaid', 'report.copyWithoutPaidMarkers', 'report.openWithoutPaidMarkers', 'report.nextBlank', 'report.previousBlank', 'report.fixAll', 'report.showStatistics']) {
       assert.ok(ids.includes(id), id);
