@@ -54,3 +54,37 @@ export async function runCommand(page, label) {
   await row.first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: WAIT_MS });
 }
+
+/**
+ * Loads `url` in `page`, then runs `checks(page, step)` within `timeoutSec` seconds; `step(name, fn)` runs
+ * one check, prefixes the name to its CheckError and says when it passed. Rejects with the first failure.
+ */
+export async function runChecks(page, url, checks, { timeoutSec, say }) {
+  const elapsed = (from) => `${((Date.now() - from) / 1000).toFixed(1)} s`;
+  const step = async (name, fn) => {
+    const ts = Date.now();
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof CheckError) err.message = `${name}: ${err.message}`;
+      throw err;
+    }
+    say(`ok  ${name} (${elapsed(ts)})`);
+  };
+  let timer;
+  const deadline = new Promise((_, rej) => {
+    timer = setTimeout(() => rej(new CheckError(`timed out after ${timeoutSec} s (REPORT_UI_TIMEOUT)`)), timeoutSec * 1000);
+  });
+  const run = (async () => {
+    const tLoad = Date.now();
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WAIT_MS * 2 });
+    say(`workbench page loaded in ${elapsed(tLoad)}`);
+    await checks(page, step);
+  })();
+  run.catch(() => {}); // reported through the race below
+  try {
+    await Promise.race([run, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

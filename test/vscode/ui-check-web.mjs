@@ -25,7 +25,7 @@ import { format } from 'node:util';
 import { InstallError, exitGuard } from '../../scripts/install-code-server.mjs';
 import { launchChromium, startTestWeb } from './run-web.mjs';
 
-import { CheckError, WAIT_MS, runCommand, waitInPage, waitVisible } from './page-checks.mjs';
+import { CheckError, WAIT_MS, runChecks, runCommand, waitInPage, waitVisible } from './page-checks.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtureDir = join(repoRoot, 'test', 'vscode', 'workspace');
 const resultsDir = join(repoRoot, 'test-results');
@@ -180,7 +180,6 @@ async function main() {
   const log = [];
   let page;
   let code = 1;
-  let timer;
   try {
     for (const f of [join(repoRoot, 'dist', 'web', 'extension.js'), join(repoRoot, 'dist', 'web', 'server.js')]) {
       if (!existsSync(f)) throw new CheckError(`not built: ${f} (run \`npm run build\`)`);
@@ -205,29 +204,11 @@ async function main() {
     });
     await page.exposeFunction('codeAutomationLog', (type, args) => log.push(`[workbench] <${type}> ${Array.isArray(args) ? format(...args) : format(args)}`));
 
-    const step = async (name, fn) => {
-      const ts = Date.now();
-      try {
-        await fn();
-      } catch (err) {
-        if (err instanceof CheckError) err.message = `${name}: ${err.message}`;
-        throw err;
-      }
-      say(`ok  ${name} (${elapsed(ts)})`);
-    };
-    const deadline = new Promise((_, rej) => {
-      timer = setTimeout(() => rej(new CheckError(`timed out after ${timeoutSec} s (REPORT_UI_TIMEOUT)`)), timeoutSec * 1000);
-    });
-    const run = (async () => {
-      const tLoad = Date.now();
-      await page.goto(server.base, { waitUntil: 'domcontentloaded', timeout: WAIT_MS * 2 });
-      say(`workbench page loaded in ${elapsed(tLoad)}`);
-      await checks(page, step);
+    await runChecks(page, server.base, async (p, step) => {
+      await checks(p, step);
       mkdirSync(resultsDir, { recursive: true });
-      await page.screenshot({ path: join(resultsDir, 'web-workbench.png') });
-    })();
-    run.catch(() => {});
-    await Promise.race([run, deadline]);
+      await p.screenshot({ path: join(resultsDir, 'web-workbench.png') });
+    }, { timeoutSec, say });
     code = 0;
   } catch (err) {
     if (guard.interrupted) return;
@@ -247,8 +228,6 @@ async function main() {
       say(`browser console: ${logFile}`);
     }
     code = 1;
-  } finally {
-    clearTimeout(timer);
   }
   await cleanup().catch((err) => console.error(`[web-ui-check] cleanup: ${err?.message ?? err}`));
   if (guard.interrupted) return;

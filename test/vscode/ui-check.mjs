@@ -54,7 +54,7 @@ import {
 } from '../../scripts/install-code-server.mjs';
 import { encodeGbk } from '../fixtures/gbk.mjs';
 
-import { CheckError, WAIT_MS, pollInPage, runCommand, waitInPage, waitVisible } from './page-checks.mjs';
+import { CheckError, WAIT_MS, pollInPage, runChecks, runCommand, waitInPage, waitVisible } from './page-checks.mjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const examplesDir = join(repoRoot, 'examples');
 const imagesDir = join(repoRoot, 'docs', 'images');
@@ -814,7 +814,6 @@ async function main() {
   const workbenchLog = [];
   let server;
   let code = 1;
-  let timer;
   try {
     for (const f of [join(repoRoot, 'dist', 'extension.js'), join(repoRoot, 'dist', 'server.js')]) {
       if (!existsSync(f)) throw new CheckError(`not built: ${f} (run \`npm run build\`)`);
@@ -882,27 +881,7 @@ async function main() {
     });
 
     const url = workbenchUrl(server.base, workspace, [['extensionDevelopmentPath', remoteUri(repoRoot)]]);
-    const step = async (name, fn) => {
-      const ts = Date.now();
-      try {
-        await fn();
-      } catch (err) {
-        if (err instanceof CheckError) err.message = `${name}: ${err.message}`;
-        throw err;
-      }
-      say(`ok  ${name} (${elapsed(ts)})`);
-    };
-    const deadline = new Promise((_, rej) => {
-      timer = setTimeout(() => rej(new CheckError(`timed out after ${timeoutSec} s (REPORT_UI_TIMEOUT)`)), timeoutSec * 1000);
-    });
-    const run = (async () => {
-      const tLoad = Date.now();
-      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WAIT_MS * 2 });
-      say(`workbench page loaded in ${elapsed(tLoad)}`);
-      await checks(page, step);
-    })();
-    run.catch(() => {}); // reported through the race below
-    await Promise.race([run, deadline]);
+    await runChecks(page, url, checks, { timeoutSec, say });
     code = 0;
   } catch (err) {
     if (guard.interrupted) return;
@@ -927,8 +906,6 @@ async function main() {
       say(`code-server log: ${logFile}`);
     }
     code = 1;
-  } finally {
-    clearTimeout(timer);
   }
   await cleanup().catch((err) => console.error(`[ui-check] cleanup: ${err?.message ?? err}`));
   if (guard.interrupted) return;
