@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { PrintedParagraph, PrintResult } from '../../server/src/protocol';
 import { exportSettings, type WordCommands } from './exportCommands';
+import { esc, nonce } from './webview';
 
 /** The `report.export` settings the preview uses, checked (they go into the page's style sheet). */
 interface PreviewOptions {
@@ -58,17 +59,6 @@ interface Mark {
   end: number;
   cls: 'blank' | 'warn';
   title?: string;
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function nonce(): string {
-  let s = '';
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
 }
 
 /** A CSS font-family list: the configured font first, then the usual names and the fonts found everywhere. */

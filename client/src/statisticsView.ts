@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 
 import { StatisticsRequest, type ReportStats, type SectionStats } from '../../server/src/protocol';
+import { esc, nonce } from './webview';
 
 export type { SectionStats };
 
@@ -26,17 +27,6 @@ export function formatShare(part: number, whole: number): string {
   const p = (part / whole) * 100;
   if (p < 1) return '<1%';
   return `${Math.round(p)}%`;
-}
-
-function esc(s: string): string {
-  return s.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function nonce(): string {
-  let s = '';
-  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  for (let i = 0; i < 32; i++) s += chars[Math.floor(Math.random() * chars.length)];
-  return s;
 }
 
 export class StatisticsView implements vscode.Disposable {
